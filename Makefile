@@ -1,0 +1,67 @@
+# Vejviser: the two commands a new machine needs are `make run` and `make test`.
+# Everything else (virtualenv, packages, design-system assets, database, demo content)
+# is set up by these targets. Only Python 3.11+ and make are required.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_PASSWORD ?= vejviser-demo
+export DEMO_PASSWORD
+
+.PHONY: run test install install-dev assets migrate demo lint format bench load clean help
+
+help:
+	@echo "make run   - install, migrate, load the demo guides and serve on http://$(HOST):$(PORT)"
+	@echo "make test  - install and run the whole test suite"
+	@echo "make lint  - ruff check + format check"
+	@echo "make bench - performance benchmark (needs PostgreSQL, nginx and wrk)"
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Vejviser needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.runtime
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+vendor/dkfds/.installed: tools/fetch_dkfds.py | $(PY)
+	$(PY) tools/fetch_dkfds.py vendor/dkfds
+
+assets: vendor/dkfds/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: install assets demo
+	@echo ""
+	@echo "Vejviser runs on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@$(PY) manage.py demo_users
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev assets
+	$(PY) -m pytest
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) vendor static_collected test-artifacts

@@ -1,0 +1,68 @@
+"""Fingerprints: a stable hash of exactly the content an authority signs off.
+
+A section's fingerprint covers its heading, owning authority, audience condition and
+content blocks. It deliberately leaves out the editors' own metadata (review-by date,
+source note) and Wagtail's internal block ids, so re-ordering, renewing a review date or
+re-saving unchanged content never asks an authority to sign off again; any change a
+citizen could see does.
+
+The guide *frame* (title, address, intro, anchor event and the questions) has a
+fingerprint of its own and is owned by Digitaliseringsstyrelsen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+FINGERPRINT_VERSION = "v1"
+#: Section fields that are editor metadata, not signed-off content.
+UNSIGNED_SECTION_FIELDS = frozenset({"review_by", "source"})
+
+
+def without_block_ids(data):
+    """Drop Wagtail's per-block ``id`` keys (they change nothing a reader sees)."""
+    if isinstance(data, dict):
+        is_block = "type" in data and "value" in data
+        return {
+            key: without_block_ids(value) for key, value in data.items() if not (is_block and key == "id")
+        }
+    if isinstance(data, list):
+        return [without_block_ids(item) for item in data]
+    return data
+
+
+def canonical_json(data) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def digest(kind: str, data) -> str:
+    payload = f"{FINGERPRINT_VERSION}:{kind}:{canonical_json(data)}".encode()
+    return hashlib.sha256(payload).hexdigest()
+
+
+def section_fingerprint(*, heading: str, authority_code: str, condition: dict, content) -> str:
+    """``content`` is the prep value (JSON) of the section's content stream."""
+    return digest(
+        "section",
+        {
+            "heading": heading.strip(),
+            "authority": authority_code,
+            "audience": condition,
+            "content": without_block_ids(content),
+        },
+    )
+
+
+def frame_fingerprint(*, title: str, slug: str, intro: str, anchor_label: str, questions) -> str:
+    """``questions`` is the prep value (JSON) of the guide's question stream."""
+    return digest(
+        "frame",
+        {
+            "title": title.strip(),
+            "slug": slug,
+            "intro": intro.strip(),
+            "anchor_label": anchor_label.strip(),
+            "questions": without_block_ids(questions),
+        },
+    )

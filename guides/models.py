@@ -1,0 +1,138 @@
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from guides.blocks import QuestionBlock, SectionBlock
+
+
+class AuthorityQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The authorities whose reviewer group the user belongs to (checked live)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(reviewer_group__user=user)
+
+
+class Authority(models.Model):
+    """A public authority that owns sections of guides and signs them off."""
+
+    name = models.CharField(_("name"), max_length=120)
+    code = models.SlugField(
+        _("code"),
+        max_length=30,
+        unique=True,
+        help_text=_("Short stable code used in the API, e.g. »skat«."),
+    )
+    reviewer_group = models.OneToOneField(
+        Group,
+        verbose_name=_("reviewer group"),
+        on_delete=models.PROTECT,
+        related_name="authority",
+        help_text=_("Members of this group sign off the sections this authority owns."),
+    )
+    contact_email = models.EmailField(_("contact e-mail"))
+    website = models.URLField(_("website"), blank=True)
+
+    objects = AuthorityQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("reviewer_group"),
+        FieldPanel("contact_email"),
+        FieldPanel("website"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("authority")
+        verbose_name_plural = _("authorities")
+
+    def __str__(self):
+        return self.name
+
+    def has_member(self, user) -> bool:
+        """Membership at this moment, straight from the database (never cached)."""
+        return (
+            bool(user and user.is_authenticated) and self.reviewer_group.user_set.filter(pk=user.pk).exists()
+        )
+
+
+class GuidePage(Page):
+    """A life-situation guide: filter questions first, then sections for each audience."""
+
+    intro = models.TextField(
+        _("intro"),
+        max_length=600,
+        help_text=_("One or two sentences shown above the questions."),
+    )
+    anchor_label = models.CharField(
+        _("anchor event"),
+        max_length=80,
+        default="din første dag som ledig",
+        help_text=_(
+            "The day the checklist counts from, as it reads after »På«/»Før«, "
+            "e.g. »din første dag som ledig« or »din første arbejdsdag«."
+        ),
+    )
+    questions = StreamField(
+        [("question", QuestionBlock())],
+        blank=True,
+        verbose_name=_("filter questions"),
+    )
+    body = StreamField(
+        [("section", SectionBlock())],
+        blank=True,
+        verbose_name=_("sections"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("anchor_label"),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content=_(
+                        "The citizen answers these questions first. Keys appear in addresses, "
+                        "e.g. ?akasse=nej&alder=under-30."
+                    )
+                ),
+                FieldPanel("questions"),
+            ],
+            heading=_("Filter questions"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "guides/guide_page.html"
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    def clean(self):
+        super().clean()
+        from guides.validation import validate_guide
+
+        validate_guide(self)
+
+    @cached_property
+    def document(self):
+        from guides.document import GuideDocument
+
+        return GuideDocument.from_page(self)
+
+    def serve(self, request, *args, **kwargs):
+        from guides.views import serve_guide
+
+        return serve_guide(self, request)

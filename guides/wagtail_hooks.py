@@ -1,0 +1,17 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from guides.models import Authority
+
+
+class AuthorityViewSet(SnippetViewSet):
+    model = Authority
+    icon = "group"
+    menu_label = "Myndigheder"
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "code", "reviewer_group", "contact_email"]
+    search_fields = ["name", "code"]
+
+
+register_snippet(AuthorityViewSet)

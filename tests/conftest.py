@@ -30,3 +30,32 @@ def guide(home, authorities, editor):
     from tests.factories import make_guide
 
     return make_guide(home, user=editor)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (locmem, or Redis db 15 in CI)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def demo(db, settings):
+    """The full demo (both guides, authorities, role users), loaded by the real command."""
+    from django.core.management import call_command
+
+    from guides.models import GuidePage
+
+    settings.DEBUG = True  # the demo password default is refused outside development
+    call_command("load_demo", stdout=_Discard())
+    return {page.slug: page for page in GuidePage.objects.live().specific()}
+
+
+class _Discard:
+    def write(self, *args, **kwargs):
+        pass
+
+    def flush(self):
+        pass

@@ -124,3 +124,12 @@ def make_guide(home, data=None, *, publish=True, user=None):
         revision.publish(user=user)
         page.refresh_from_db()
     return page
+
+
+def make_draft_with(home, data, *, user=None):
+    """A draft whose latest revision holds ``data`` unvalidated (as if stored by another
+    client), on top of a valid guide: for testing what validation says about it."""
+    page = make_guide(home, guide_data(data["slug"]), publish=False, user=user)
+    services.update_guide(page, data)
+    page.save_revision(user=user, clean=False)
+    return page

@@ -11,6 +11,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from guides import timing
+from guides.richtext import sanitize
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
 CALLOUT_FEATURES = ["bold", "italic", "link"]
@@ -105,7 +106,16 @@ class ChecklistBlock(blocks.StructBlock):
         }
 
 
-class RichTextBlock(blocks.RichTextBlock):
+class SafeRichTextBlock(blocks.RichTextBlock):
+    """A rich text block that also cleans HTML that did not come through the editor."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        cleaned = sanitize(value.source, self.features)
+        return value if cleaned == value.source else self.to_python(cleaned)
+
+
+class RichTextBlock(SafeRichTextBlock):
     """Running text with a few formats. No raw HTML."""
 
     def __init__(self, **kwargs):
@@ -181,7 +191,7 @@ class CalloutBlock(blocks.StructBlock):
         choices=[("info", "Information"), ("warning", "Advarsel")], default="info", label="Type"
     )
     heading = blocks.CharBlock(required=False, max_length=120, label="Overskrift")
-    text = blocks.RichTextBlock(features=CALLOUT_FEATURES, label="Tekst")
+    text = SafeRichTextBlock(features=CALLOUT_FEATURES, label="Tekst")
 
     class Meta:
         icon = "warning"

@@ -72,7 +72,11 @@ class TestNormalize:
         with pytest.raises(InvalidAnswers) as caught:
             UNEMPLOYMENT.normalize({"akasse": "ja", "by": "aarhus"})
         (error,) = caught.value.errors
-        assert (error.code, error.question, error.valid_values) == ("unknown_question", "by", ("akasse", "alder"))
+        assert (error.code, error.question, error.valid_values) == (
+            "unknown_question",
+            "by",
+            ("akasse", "alder"),
+        )
         assert caught.value.answers == Answers([("akasse", "ja")])
 
     def test_unknown_answer_is_named_with_the_valid_answers(self):
@@ -141,7 +145,9 @@ class TestAudiences:
 
     def test_any_number_of_questions_is_enumerated(self):
         questions = tuple(
-            Question(key=f"q{i}", label=f"Q{i}", answers=(Answer("a", "A"), Answer("b", "B"), Answer("c", "C")))
+            Question(
+                key=f"q{i}", label=f"Q{i}", answers=(Answer("a", "A"), Answer("b", "B"), Answer("c", "C"))
+            )
             for i in range(4)
         )
         audiences = Questionnaire(questions).audiences()
@@ -259,4 +265,4 @@ def test_property_normalize_either_accepts_or_names_every_problem(questionnaire,
         assert all(error.message for error in invalid.errors)
         assert set(invalid.answers) <= set(raw)
     else:
-        assert dict(answers) == {key: value for key, value in raw.items()}
+        assert dict(answers) == dict(raw)

@@ -53,7 +53,9 @@ class TestQuestionForm:
         assert "stilles ikke ud fra dine andre svar" in response.content.decode()
 
     def test_edit_link_shows_the_form_with_the_answers_kept(self, guide):
-        html = Client().get(guide.url, {"akasse": "nej", "alder": "under-30", "rediger": "1"}).content.decode()
+        html = (
+            Client().get(guide.url, {"akasse": "nej", "alder": "under-30", "rediger": "1"}).content.decode()
+        )
         assert '<form method="get"' in html
         assert 'value="under-30" checked' in html
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime
 import uuid
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from guides.models import Authority, GuidePage
 from home.models import HomePage
@@ -31,6 +33,14 @@ def admin_access_permission() -> Permission:
     return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
 
 
+def _ensure_root() -> Page:
+    """The tree's root, when a flushed database (transactional tests) lost Wagtail's own."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    return Page.add_root(
+        instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
+    )
+
+
 @transaction.atomic
 def ensure_home_page(title="Vejviser", intro="") -> HomePage:
     """The site's home page at the tree's top level, replacing Wagtail's welcome page."""
@@ -42,7 +52,7 @@ def ensure_home_page(title="Vejviser", intro="") -> HomePage:
         for leftover in welcome:
             leftover.delete()
     if home is None:
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or _ensure_root()
         home = root.add_child(instance=HomePage(title=title, slug="home", intro=intro))
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()

@@ -1,7 +1,46 @@
+import os
+
 import pytest
 
 from guides import services
 from guides.demo import people
+from tests import browser as browser_support
+
+
+def pytest_collection_modifyitems(config, items):
+    if browser_support.chromium_available():
+        return
+    skip = pytest.mark.skip(
+        reason=f"Chromium not found at {browser_support.CHROMIUM}: apt-get install chromium (.ci/run does)"
+    )
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
+    # make there are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=browser_support.CHROMIUM, headless=True, args=browser_support.LAUNCH_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page (phone-independent desktop viewport, Danish locale)."""
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()
 
 
 @pytest.fixture

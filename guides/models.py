@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from guides.blocks import QuestionBlock, SectionBlock
+from guides.forms import GuideCopyForm
 
 
 class AuthorityQuerySet(models.QuerySet):
@@ -116,6 +117,8 @@ class GuidePage(Page):
     subpage_types = []
     template = "guides/guide_page.html"
 
+    copy_form_class = GuideCopyForm
+
     class Meta:
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
@@ -131,6 +134,35 @@ class GuidePage(Page):
         from guides.document import GuideDocument
 
         return GuideDocument.from_page(self)
+
+    def save(self, *args, **kwargs):
+        # The lowest point every publishing path shares: live content must be signed off.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"live", "live_revision", "body", "questions", "title"} & set(
+            update_fields
+        ):
+            from guides.signoff.guard import check_live_save
+
+            check_live_save(self)
+        return super().save(*args, **kwargs)
+
+    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, **kwargs):
+        """Publish ``revision`` only if it is signed off; all or nothing."""
+        from guides.signoff.publishing import publish_signed
+
+        return publish_signed(
+            self,
+            revision,
+            lambda: super(GuidePage, self).publish(
+                revision,
+                user=user,
+                changed=changed,
+                log_action=log_action,
+                previous_revision=previous_revision,
+                **kwargs,
+            ),
+            user=user,
+        )
 
     def serve(self, request, *args, **kwargs):
         from guides.views import serve_guide

@@ -72,6 +72,22 @@ def guide(home, authorities, editor):
 
 
 @pytest.fixture(autouse=True)
+def _published_means_signed_off(request):
+    """After every test that uses the database: each live guide is signed off (invariant 1)."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is None and not names & {"db", "transactional_db"}:
+        yield
+        return
+    transactional = "transactional_db" in names or bool(marker and marker.kwargs.get("transaction"))
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    yield
+    from tests.invariants import assert_live_guides_signed_off
+
+    assert_live_guides_signed_off()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (locmem, or Redis db 15 in CI)."""
     from django.core.cache import cache

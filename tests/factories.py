@@ -116,13 +116,36 @@ def guide_data(slug="testguide", *, questions=None, sections=None, title=None, a
     }
 
 
+def reviewer_for(authority, username=None):
+    """A member of the authority's reviewer group."""
+    return UserFactory(
+        username=username or f"godkender-test-{authority.code}", groups=[authority.reviewer_group]
+    )
+
+
+def reviewers_for_all():
+    return {authority.code: reviewer_for(authority) for authority in Authority.objects.all()}
+
+
+def publish_signed_off(page, editor=None):
+    """Submit the page's latest revision and let a reviewer of every authority sign off:
+    the sign-off workflow then publishes it (the only ordinary way to publish a guide)."""
+    from guides.signoff import notifications, setup
+
+    setup.ensure_workflow(page.get_parent())
+    with notifications.muted():
+        state = setup.submit_and_sign_off(page, editor, reviewers_for_all())
+    page.refresh_from_db()
+    return state
+
+
 def make_guide(home, data=None, *, publish=True, user=None):
-    """A guide page from plain data; published by ``user`` unless ``publish=False``."""
+    """A guide page from plain data; signed off by every authority and published unless
+    ``publish=False``."""
     page = services.build_guide(home, data or guide_data(), owner=user)
-    revision = page.save_revision(user=user)
+    page.save_revision(user=user)
     if publish:
-        revision.publish(user=user)
-        page.refresh_from_db()
+        publish_signed_off(page, user)
     return page
 
 

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    # After wagtail.admin: it replaces Wagtail's synchronous workflow e-mails.
+    "guides.signoff",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -184,14 +186,33 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 32_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
+# Sign-off (guides/signoff): publish the revision the authorities signed, not the latest;
+# Wagtail's own workflow e-mails are replaced by notifications to the people involved.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "guides.signoff.finish.publish_signed_revision"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False  # sign-offs are bound to fingerprints instead
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+VEJVISER_FRAME_AUTHORITY = os.environ.get("VEJVISER_FRAME_AUTHORITY", "digst")
+
+# The sign-off audit trail (one JSON line per event) goes to its own sink when
+# VEJVISER_AUDIT_LOG names a file; the database keeps the authoritative copy either way.
+AUDIT_LOG = os.environ.get("VEJVISER_AUDIT_LOG", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"bare": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "audit": (
+            {"class": "logging.handlers.WatchedFileHandler", "filename": AUDIT_LOG, "formatter": "bare"}
+            if AUDIT_LOG
+            else {"class": "logging.NullHandler"}
+        ),
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         # One line per task state change is too chatty for a console.
         "django_tasks": {"level": "WARNING"},
+        "vejviser.audit": {"handlers": ["audit"], "level": "INFO", "propagate": False},
     },
 }

@@ -7,12 +7,16 @@ guides' content with the current demo text (as a new, published revision).
 import os
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from guides import services
 from guides.demo import new_job, people, unemployment
+from guides.document import GuideDocument
 from guides.models import Authority, GuidePage
+from guides.signoff import clearance, notifications, setup
+from guides.signoff.units import units_of
 
 HOME_INTRO = (
     "Vejviser samler det, du skal vide og gøre, når dit arbejdsliv ændrer sig. "
@@ -61,8 +65,15 @@ class Command(BaseCommand):
                 )
             services.ensure_user(people.ADMIN["username"], password, superuser=True, **_fields(people.ADMIN))
 
-            for data in (unemployment.GUIDE, new_job.GUIDE):
-                self.load_guide(home, data, editor, refresh)
+            setup.ensure_workflow(home)
+            reviewers = {
+                code: get_user_model().objects.get(username=people.reviewer_username(code))
+                for code in authorities
+            }
+            # The demo goes through the real sign-off workflow, quietly (no e-mails).
+            with notifications.muted():
+                for data in (unemployment.GUIDE, new_job.GUIDE):
+                    self.load_guide(home, data, editor, reviewers, refresh)
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -71,18 +82,25 @@ class Command(BaseCommand):
             )
         )
 
-    def load_guide(self, home, data, editor, refresh):
+    def load_guide(self, home, data, editor, reviewers, refresh):
         page = GuidePage.objects.filter(slug=data["slug"]).first()
         if page is None:
             page = services.build_guide(home, data, owner=editor)
         elif refresh:
             services.update_guide(page, data)
-        elif page.live:
-            self.stdout.write(f"  {data['slug']}: already loaded")
+        elif page.live and not clearance.not_signed(page.pk, units_of(GuideDocument.from_page(page))):
+            self.stdout.write(f"  {data['slug']}: already loaded and signed off")
             return
+        if page.current_workflow_state:
+            page.current_workflow_state.cancel(user=editor)
         revision = page.save_revision(user=editor, log_action=True)
-        revision.publish(user=editor)
-        self.stdout.write(f"  {data['slug']}: published revision {revision.pk}")
+        state = setup.submit_and_sign_off(page, editor, reviewers)
+        page.refresh_from_db()
+        if not page.live or page.live_revision_id != revision.pk:
+            raise CommandError(f"{data['slug']}: the sign-off round did not publish revision {revision.pk}")
+        self.stdout.write(
+            f"  {data['slug']}: signed off by every authority and published (revision {revision.pk}, {state})"
+        )
 
 
 def _fields(data):

@@ -78,6 +78,10 @@ def ensure_editors_group(home: Page) -> Group:
             codename__in=["add_image", "choose_image", "add_document", "choose_document"],
         )
     )
+    # Editors follow every sign-off round, so they may read the whole sign-off log.
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="signoff", codename="view_signoff_log")
+    )
     for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)

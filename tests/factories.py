@@ -117,10 +117,13 @@ def guide_data(slug="testguide", *, questions=None, sections=None, title=None, a
 
 
 def reviewer_for(authority, username=None):
-    """A member of the authority's reviewer group."""
-    return UserFactory(
-        username=username or f"godkender-test-{authority.code}", groups=[authority.reviewer_group]
-    )
+    """A member of the authority's reviewer group (the existing one, if already made)."""
+    username = username or f"godkender-test-{authority.code}"
+    existing = get_user_model().objects.filter(username=username).first()
+    if existing is not None:
+        existing.groups.add(authority.reviewer_group)
+        return existing
+    return UserFactory(username=username, groups=[authority.reviewer_group])
 
 
 def reviewers_for_all():

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "guides.signoff.middleware.ConcurrentActionMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

@@ -28,3 +28,8 @@ LOGGING = {
 
 # Tests serve static files through Django's own handler (live_server), not WhiteNoise.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not shared-cache memory: the live server's threads (browser tests) then wait
+    # for each other's transactions instead of failing with "database table is locked".
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}

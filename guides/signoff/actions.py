@@ -280,6 +280,7 @@ def emergency_publish(page, user, reason: str):
     reason = (reason or "").strip()
     if len(reason) < MIN_EMERGENCY_REASON:
         raise CommentRequired(f"Skriv en begrundelse på mindst {MIN_EMERGENCY_REASON} tegn.")
+    page = type(page).objects.get(pk=page.pk)  # the caller's copy may predate the latest edit
     revision = page.get_latest_revision()
     content = revision.as_object()
     with transaction.atomic(), LogContext(user=user):

@@ -105,8 +105,25 @@ def unit_lines(document: GuideDocument, unit_id: str) -> list[str] | None:
 
 @dataclass
 class DiffLine:
-    kind: str  # "same", "added", "removed"
+    kind: str  # "same", "added", "removed", "changed"
     text: str
+    #: For a changed line: (kind, words) runs, kind "same", "added" or "removed".
+    parts: list[tuple[str, str]] | None = None
+
+
+def word_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """Runs of words kept, removed and added between two versions of one line."""
+    old, new = before.split(" "), after.split(" ")
+    parts: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            parts.append(("same", " ".join(new[j1:j2])))
+            continue
+        if i2 > i1:
+            parts.append(("removed", " ".join(old[i1:i2])))
+        if j2 > j1:
+            parts.append(("added", " ".join(new[j1:j2])))
+    return parts
 
 
 @dataclass
@@ -146,6 +163,13 @@ def diff_against_last_approval(
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=previous, b=current, autojunk=False).get_opcodes():
         if tag == "equal":
             result += [DiffLine("same", line) for line in current[j1:j2]]
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            # The same number of lines on both sides: show what changed inside each line.
+            result += [
+                DiffLine("changed", after, word_diff(before, after))
+                for before, after in zip(previous[i1:i2], current[j1:j2], strict=True)
+            ]
             continue
         result += [DiffLine("removed", line) for line in previous[i1:i2]]
         result += [DiffLine("added", line) for line in current[j1:j2]]

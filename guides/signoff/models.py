@@ -126,6 +126,10 @@ class SignOffEvent(models.Model):
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Sign-off events cannot be deleted.")
 
+    @property
+    def short_fingerprint(self) -> str:
+        return self.fingerprint[:12]
+
 
 class SignOffRequestQuerySet(models.QuerySet):
     def pending(self):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
@@ -30,12 +29,26 @@ def user_can_edit(user, page) -> bool:
     return page.permissions_for_user(user).can_edit()
 
 
+def refused(request, message, *, status=403, back=None):
+    """A plain refusal page with a real 403 (Wagtail would turn PermissionDenied into a
+    redirect to the dashboard, which hides the refusal from clients and tests alike)."""
+    return TemplateResponse(
+        request,
+        "signoff/refused.html",
+        {"message": message, "back": back or reverse("signoff:index"), "header_title": _("Not allowed")},
+        status=status,
+    )
+
+
 class SignOffIndexView(WagtailAdminTemplateMixin, TemplateView):
     """What waits for the user's authority, oldest first, and the state of open rounds."""
 
     template_name = "signoff/index.html"
     page_title = _("Sign-off")
     header_icon = "tasks"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -93,12 +106,21 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
                 comment="Forsøg på at se en godkendelsesrunde uden at være godkender for den.",
                 data={"view": "review"},
             )
-            raise PermissionDenied
+            return refused(
+                request, _("Nothing in this sign-off round is owned by an authority you review for.")
+            )
         self.visible_requests = self.own_requests if not self.can_edit else list(requests)
         return super().dispatch(request, task_state_id)
 
     def get_page_title(self):
         return _("Sign-off: %(title)s") % {"title": self.page.title}
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("signoff:index"), "label": _("Sign-off")},
+            {"url": "", "label": self.page.title},
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -151,16 +173,11 @@ class DecideView(View):
                 comment=request.POST.get("comment", ""),
                 seen_fingerprint=request.POST.get("fingerprint") or None,
             )
-        except actions.SignOffError as refused:
-            if refused.status == 400:
-                messages.error(request, refused.message)
+        except actions.SignOffError as error:
+            if error.status == 400:
+                messages.error(request, error.message)
                 return redirect(back)
-            return TemplateResponse(
-                request,
-                "signoff/refused.html",
-                {"message": refused.message, "back": back, "header_title": _("Sign-off refused")},
-                status=refused.status,
-            )
+            return refused(request, error.message, status=error.status, back=back)
         if decision == actions.APPROVE:
             messages.success(
                 request, _("»%(heading)s« is signed off.") % {"heading": signoff_request.heading}
@@ -184,11 +201,18 @@ class EmergencyPublishView(WagtailAdminTemplateMixin, TemplateView):
             not request.user.has_perm("signoff.emergency_publish")
             or not self.page.permissions_for_user(request.user).can_publish()
         ):
-            raise PermissionDenied
+            return refused(request, _("You may not publish guides without complete sign-off."))
         return super().dispatch(request, page_id)
 
     def get_page_title(self):
         return _("Emergency publish: %(title)s") % {"title": self.page.title}
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]), "label": self.page.title},
+            {"url": "", "label": _("Emergency publish")},
+        ]
 
     def missing(self):
         revision = self.page.get_latest_revision()
@@ -205,8 +229,8 @@ class EmergencyPublishView(WagtailAdminTemplateMixin, TemplateView):
     def post(self, request, page_id):
         try:
             published = actions.emergency_publish(self.page, request.user, request.POST.get("reason", ""))
-        except actions.SignOffError as refused:
-            messages.error(request, refused.message)
+        except actions.SignOffError as error:
+            messages.error(request, error.message)
             return self.get(request, page_id=page_id)
         messages.warning(
             request,
@@ -235,7 +259,7 @@ class SignOffLogFilterSet(WagtailFilterSet):
     )
     action = django_filters.ChoiceFilter(label=_("Action"), choices=SignOffEvent.ACTION_CHOICES)
     username = django_filters.CharFilter(label=_("User"), lookup_expr="iexact")
-    created_at = django_filters.DateFromToRangeFilter(label=_("Date"))
+    created_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
 
     def filter_page(self, queryset, name, value):
         return queryset.filter(page_id=value.pk) if value else queryset
@@ -261,7 +285,7 @@ class SignOffLogView(ReportView):
         Column("action", label=_("Action"), accessor="get_action_display"),
         Column("username", label=_("User")),
         Column("revision_id", label=_("Revision")),
-        Column("fingerprint_short", label=_("Fingerprint"), accessor="fingerprint"),
+        Column("short_fingerprint", label=_("Fingerprint")),
         Column("comment", label=_("Comment")),
     ]
     list_export = [
@@ -297,7 +321,7 @@ class SignOffLogView(ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         if not self.user_sees_everything() and not Authority.objects.for_user(request.user).exists():
-            raise PermissionDenied
+            return refused(request, _("Only editors and authority reviewers can read the sign-off log."))
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):

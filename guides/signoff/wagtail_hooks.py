@@ -20,7 +20,7 @@ from guides.models import Authority, GuidePage
 from guides.signoff import urls
 from guides.signoff.audit import HISTORY_ACTIONS
 from guides.signoff.guard import SignOffRequired, check_publishable
-from guides.signoff.models import SignOffEvent, SignOffRequest
+from guides.signoff.models import SectionSignOffTaskState, SignOffEvent, SignOffRequest
 from guides.signoff.publishing import publish_signed
 
 
@@ -164,6 +164,26 @@ class SignedOffPublishBulkAction(PublishBulkAction):
 
 # Registered after Wagtail's own "publish" bulk action (order 0), which it replaces.
 hooks.register("register_bulk_action", SignedOffPublishBulkAction, order=100)
+
+
+@hooks.register("register_page_header_buttons")
+def sign_off_status_button(page, user, view_name, next_url=None):
+    """From the guide editor to its current sign-off round (or its sign-off log)."""
+    if not isinstance(page.specific_deferred, GuidePage):
+        return
+    state = page.current_workflow_state
+    task_state = state.current_task_state if state else None
+    if task_state is not None and task_state.content_type.model_class() is SectionSignOffTaskState:
+        yield Button(
+            _("Sign-off status"),
+            reverse("signoff:review", args=[task_state.pk]),
+            icon_name="tasks",
+            priority=85,
+        )
+    else:
+        yield Button(
+            _("Sign-off log"), reverse("signoff:log") + f"?page={page.pk}", icon_name="list-ul", priority=85
+        )
 
 
 @hooks.register("register_page_header_buttons")

@@ -330,3 +330,51 @@ def test_losing_a_simultaneous_submit_gives_a_message_not_an_error_page(rf, edit
     assert response.status_code == 302
     assert response["Location"] == "/admin/pages/4/edit/"
     assert ConcurrentActionMiddleware(lambda r: None).process_exception(request, ValueError("other")) is None
+
+
+class TestDemoUsersThroughTheAdmin:
+    """The demo's own users, through the real admin views (no browser needed)."""
+
+    def test_editor_submits_in_the_page_editor_and_reviewers_decide_on_the_sign_off_screen(
+        self, demo, django_capture_on_commit_callbacks
+    ):
+        from django.contrib.auth import get_user_model
+
+        from tests.admin_forms import guide_form_data
+
+        users = {u.username: u for u in get_user_model().objects.all()}
+        guide = GuidePage.objects.get(slug="naar-du-faar-nyt-job")
+        editor = logged_in(users["redaktoer"])
+        content = guide.get_latest_revision_as_object()
+        raw = content.body.get_prep_value()
+        tax = next(b for b in raw if b["value"]["heading"] == "Ret din forskudsopgørelse")
+        tax["value"]["content"][0]["value"] = "<p>Ret forskudsopgørelsen, når du har fået nyt job.</p>"
+        content.body = raw
+        with django_capture_on_commit_callbacks(execute=True):
+            response = editor.post(
+                reverse("wagtailadmin_pages:edit", args=[guide.pk]),
+                {**guide_form_data(content), "action-submit": "action-submit"},
+            )
+        assert response.status_code == 302
+        state = GuidePage.objects.get(pk=guide.pk).current_workflow_state
+        (request,) = state.current_task_state.specific.requests.all()
+        assert request.authority.code == "skat"
+
+        # The editor's header links to the round; KL may not act on it.
+        header = editor.get(reverse("wagtailadmin_pages:edit", args=[guide.pk])).content.decode()
+        assert reverse("signoff:review", args=[state.current_task_state.pk]) in header
+        kl = logged_in(users["godkender-kl"])
+        assert (
+            kl.post(reverse("signoff:decide", args=[request.pk]), {"decision": "approve"}).status_code == 403
+        )
+
+        skat = logged_in(users["godkender-skat"])
+        review = skat.get(reverse("signoff:review", args=[state.current_task_state.pk]))
+        assert "Ret forskudsopgørelsen, når du har fået nyt job." in review.content.decode()
+        response = skat.post(
+            reverse("signoff:decide", args=[request.pk]),
+            {"decision": "approve", "fingerprint": request.fingerprint},
+        )
+        assert response.status_code == 302
+        guide.refresh_from_db()
+        assert "når du har fået nyt job" in str(guide.body.get_prep_value())

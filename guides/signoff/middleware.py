@@ -1,4 +1,4 @@
-"""Turn the rare loser of a race in the admin into a message instead of an error page."""
+"""Turn refusals and the rare loser of a race in the admin into a message, not an error page."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
@@ -19,6 +19,13 @@ class ConcurrentActionMiddleware:
     def process_exception(self, request, exception):
         if request.method != "POST" or not request.path.startswith("/admin/"):
             return None
+        from guides.signoff.actions import SignOffError
+
+        if isinstance(exception, SignOffError):
+            # A refused sign-off step reached from one of Wagtail's own views (e.g. submitting a
+            # guide whose owner authority does not exist): say why, keep the editor's page.
+            messages.error(request, exception.message)
+            return redirect(request.get_full_path())
         if isinstance(exception, IntegrityError | ValidationError) and any(
             marker in str(exception) for marker in CONCURRENT_WORKFLOW_MARKERS
         ):

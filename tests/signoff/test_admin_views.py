@@ -378,3 +378,21 @@ class TestDemoUsersThroughTheAdmin:
         assert response.status_code == 302
         guide.refresh_from_db()
         assert "når du har fået nyt job" in str(guide.body.get_prep_value())
+
+
+def test_submitting_a_guide_owned_by_a_missing_authority_explains_instead_of_failing(
+    client, home, authorities, editor, workflow, settings
+):
+    from tests.admin_forms import guide_form_data
+
+    settings.VEJVISER_FRAME_AUTHORITY = "findes-ikke"
+    page = make_guide(home, user=editor, publish=False)
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {**guide_form_data(page), "action-submit": "action-submit"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert any("findes-ikke" in str(message) for message in response.context["messages"])
+    assert not page.workflow_states.exists()

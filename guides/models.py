@@ -168,3 +168,16 @@ class GuidePage(Page):
         from guides.views import serve_guide
 
         return serve_guide(self, request)
+
+    # -- editor previews: one mode per audience (guides/editorial/preview.py) ----------------
+
+    @property
+    def preview_modes(self):
+        from guides.editorial.preview import preview_modes
+
+        return preview_modes(self)
+
+    def serve_preview(self, request, mode_name):
+        from guides.editorial.preview import serve_preview
+
+        return serve_preview(self, request, mode_name)

@@ -27,6 +27,7 @@ def env_bool(name, default=False):
 
 INSTALLED_APPS = [
     "guides",
+    "guides.editorial",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -134,6 +134,16 @@ TASKS = {
     }
 }
 
+# Editor tools (guides/editorial, docs/editor-tools.md). Link checks contact the sites the
+# guides link to: each request times out, and only so many run at once.
+VEJVISER_LINKCHECK_ON_SAVE = env_bool("VEJVISER_LINKCHECK_ON_SAVE", True)
+VEJVISER_LINKCHECK_TIMEOUT = float(os.environ.get("VEJVISER_LINKCHECK_TIMEOUT", "10"))
+VEJVISER_LINKCHECK_MAX_CONCURRENCY = int(os.environ.get("VEJVISER_LINKCHECK_MAX_CONCURRENCY", "4"))
+VEJVISER_LINKCHECK_RECHECK_AFTER_HOURS = float(os.environ.get("VEJVISER_LINKCHECK_RECHECK_AFTER_HOURS", "24"))
+VEJVISER_LINKCHECK_ALLOW_PRIVATE_ADDRESSES = False
+VEJVISER_REVIEW_RENEWAL_DAYS = int(os.environ.get("VEJVISER_REVIEW_RENEWAL_DAYS", "182"))
+VEJVISER_REVIEW_SOON_DAYS = int(os.environ.get("VEJVISER_REVIEW_SOON_DAYS", "30"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -18,6 +18,9 @@ if not REDIS_URL:
         }
     }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests never contact the internet: link checks run only where a test turns them on
+# against its own loopback server.
+VEJVISER_LINKCHECK_ON_SAVE = False
 LANGUAGE_CODE = "da"
 LOGGING = {
     "version": 1,

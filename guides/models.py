@@ -2,13 +2,15 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from guides.blocks import QuestionBlock, SectionBlock
 from guides.forms import GuideCopyForm
+from guides.editorial.forms import GuidePageForm
+from guides.editorial.panels import EditorialChecksPanel
 
 
 class AuthorityQuerySet(models.QuerySet):
@@ -110,6 +112,25 @@ class GuidePage(Page):
         ),
         FieldPanel("body"),
     ]
+
+    # Editor tools (guides/editorial): coverage, readability, links and review dates,
+    # and the confirmation needed to submit a guide with coverage problems.
+    quality_panels = [
+        EditorialChecksPanel(),
+        FieldPanel("confirm_coverage_problems"),
+    ]
+    base_form_class = GuidePageForm
+    edit_handler = TabbedInterface(
+        [
+            # Wagtail's own tabs, as it builds them when there is no edit_handler (so
+            # panels must be added to content_panels above this line)...
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+            # ...and ours.
+            ObjectList(quality_panels, heading=_("Quality")),
+        ]
+    )
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 

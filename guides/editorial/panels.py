@@ -59,6 +59,28 @@ def section_notices(checks: summary.GuideChecks) -> dict[str, list[str]]:
     return notices
 
 
+def matrix_context(checks: summary.GuideChecks) -> dict:
+    """What the coverage templates need (shared by the editor panel and the report)."""
+    analysis = checks.coverage
+    return {
+        "checks": checks,
+        "coverage": analysis,
+        "problems": [texts.problem_message(problem) for problem in analysis.problems],
+        "audiences": [
+            {"coverage": audience, "mode": audience_mode(audience.answers)} for audience in analysis.audiences
+        ],
+        "rows": [
+            {
+                "checks": section_checks,
+                "cells": cells,
+                "level": texts.LIX_LEVELS[section_checks.lix.level],
+                "review_status": texts.REVIEW_STATUSES[section_checks.review.status],
+            }
+            for section_checks, (_, cells) in zip(checks.sections, analysis.matrix, strict=True)
+        ],
+    }
+
+
 class EditorialChecksPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
         template_name = "editorial/panels/editorial_checks.html"
@@ -70,26 +92,7 @@ class EditorialChecksPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             checks = summary.guide_checks(self.instance)
-            analysis = checks.coverage
-            context.update(
-                {
-                    "checks": checks,
-                    "coverage": analysis,
-                    "problems": [texts.problem_message(problem) for problem in analysis.problems],
-                    "audiences": [
-                        {"coverage": audience, "mode": audience_mode(audience.answers)}
-                        for audience in analysis.audiences
-                    ],
-                    "rows": [
-                        {
-                            "checks": section_checks,
-                            "cells": cells,
-                            "level": texts.LIX_LEVELS[section_checks.lix.level],
-                            "review_status": texts.REVIEW_STATUSES[section_checks.review.status],
-                        }
-                        for section_checks, (_, cells) in zip(checks.sections, analysis.matrix, strict=True)
-                    ],
-                    "notices": section_notices(checks),
-                }
-            )
+            context.update(matrix_context(checks))
+            context["notices"] = section_notices(checks)
+            context["in_editor"] = True
             return context

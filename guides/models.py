@@ -8,9 +8,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from guides.blocks import QuestionBlock, SectionBlock
-from guides.forms import GuideCopyForm
 from guides.editorial.forms import GuidePageForm
 from guides.editorial.panels import EditorialChecksPanel
+from guides.forms import GuideCopyForm
 
 
 class AuthorityQuerySet(models.QuerySet):

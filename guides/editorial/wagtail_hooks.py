@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from guides.editorial import access, urls
+from guides.editorial.checker import use_vejviser_checker
 from guides.editorial.dashboard import ReviewDuePanel
 from guides.editorial.tasks import enqueue_link_check
 from guides.models import Authority, GuidePage
@@ -82,3 +83,6 @@ def add_review_due_panel(request, panels):
 def check_links_after_save(request, page):
     if isinstance(page.specific_deferred, GuidePage):
         enqueue_link_check(page)
+
+
+hooks.register("construct_wagtail_userbar", use_vejviser_checker)

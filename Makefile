@@ -10,12 +10,13 @@ PORT ?= 8000
 DEMO_PASSWORD ?= vejviser-demo
 export DEMO_PASSWORD
 
-.PHONY: run test install install-dev assets migrate demo lint format bench load clean help
+.PHONY: run test install install-dev assets migrate demo lint format messages bench load clean help
 
 help:
 	@echo "make run   - install, migrate, load the demo guides and serve on http://$(HOST):$(PORT)"
 	@echo "make test  - install and run the whole test suite"
 	@echo "make lint  - ruff check + format check"
+	@echo "make messages - update the Danish admin translations (locale/da) and compile them"
 	@echo "make bench - performance benchmark (needs PostgreSQL, nginx and wrk)"
 
 $(PY):
@@ -58,6 +59,12 @@ test: install-dev assets
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Our admin strings are English msgids with Danish in locale/da/LC_MESSAGES/django.po.
+# Extracting and compiling is pure Python (Babel), so no GNU gettext is needed.
+messages: install-dev
+	$(PY) tools/messages.py extract
+	$(PY) tools/messages.py compile
 
 format: install-dev
 	$(VENV)/bin/ruff check --fix .

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -7,7 +8,7 @@ from guides.models import Authority
 class AuthorityViewSet(SnippetViewSet):
     model = Authority
     icon = "group"
-    menu_label = "Myndigheder"
+    menu_label = _("Authorities")
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["name", "code", "reviewer_group", "contact_email"]

@@ -1,5 +1,6 @@
 """The audience condition block: for each question, the answers a section is shown for."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from guides.audience import Condition
@@ -10,25 +11,25 @@ from .fields import AnswerKeysBlock, KeyBlock
 class ConditionRuleBlock(blocks.StructBlock):
     """One rule: the section is shown when *question* has one of *answers*."""
 
-    question = KeyBlock(label="Spørgsmål (nøgle)", help_text="Fx »akasse«.")
+    question = KeyBlock(label=_("Question (key)"), help_text=_("E.g. »akasse«."))
     answers = AnswerKeysBlock(
-        label="Vises ved svar",
-        help_text="Svarnøgler adskilt af komma, fx »nej« eller »under-30, 30-eller-derover«.",
+        label=_("Shown for answers"),
+        help_text=_("Answer keys separated by commas, e.g. »nej« or »under-30, 30-eller-derover«."),
     )
 
     class Meta:
         icon = "tick"
-        label = "Regel"
+        label = _("Rule")
 
 
 class AudienceConditionBlock(blocks.ListBlock):
     """All rules must hold. No rules: shown to everyone."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", "Målgruppe")
+        kwargs.setdefault("label", _("Audience"))
         kwargs.setdefault(
             "help_text",
-            "Tom = vises for alle. Flere regler skal alle være opfyldt.",
+            _("Empty = shown to everyone. With several rules, all must hold."),
         )
         kwargs.setdefault("collapsed", False)
         super().__init__(ConditionRuleBlock(), **kwargs)

@@ -6,6 +6,7 @@ value) and renders with a template of its own under ``templates/guides/blocks/``
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -18,14 +19,22 @@ CALLOUT_FEATURES = ["bold", "italic", "link"]
 
 OBLIGATION_MUST = "skal"
 OBLIGATION_GOOD_IDEA = "god-ide"
-OBLIGATION_CHOICES = [(OBLIGATION_MUST, "Skal"), (OBLIGATION_GOOD_IDEA, "God idé")]
+OBLIGATION_CHOICES = [(OBLIGATION_MUST, _("Must")), (OBLIGATION_GOOD_IDEA, _("Good idea"))]
+#: The timing kinds of ``guides.timing`` as editors choose them.
+TIMING_KIND_CHOICES = [
+    (timing.BEFORE, _("Before (number of days before)")),
+    (timing.ON_DAY, _("On day no. (0 = the day itself)")),
+    (timing.WITHIN_DAYS, _("Within (number of days)")),
+    (timing.WITHIN_MONTHS, _("By the end of (number of months)")),
+    (timing.ONGOING, _("Ongoing")),
+]
 
 
 class OnwardLinkBlock(blocks.StructBlock):
     """An optional link onward: both label and address, or neither."""
 
-    label = blocks.CharBlock(required=False, max_length=120, label="Linktekst")
-    url = blocks.URLBlock(required=False, label="Adresse")
+    label = blocks.CharBlock(required=False, max_length=120, label=_("Link text"))
+    url = blocks.URLBlock(required=False, label=_("Address"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -34,7 +43,7 @@ class OnwardLinkBlock(blocks.StructBlock):
             raise StructBlockValidationError(
                 block_errors={
                     missing: ErrorList(
-                        [ValidationError("Udfyld både linktekst og adresse, eller ingen af dem.")]
+                        [ValidationError(_("Fill in both link text and address, or neither."))]
                     )
                 }
             )
@@ -42,20 +51,20 @@ class OnwardLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
-        label = "Link"
+        label = _("Link")
 
 
 class TimingBlock(blocks.StructBlock):
     """When an item is due, relative to the guide's anchor day (see ``guides.timing``)."""
 
-    kind = blocks.ChoiceBlock(choices=timing.KIND_CHOICES, default=timing.ON_DAY, label="Hvornår")
-    amount = blocks.IntegerBlock(required=False, min_value=0, max_value=3650, label="Antal")
+    kind = blocks.ChoiceBlock(choices=TIMING_KIND_CHOICES, default=timing.ON_DAY, label=_("When"))
+    amount = blocks.IntegerBlock(required=False, min_value=0, max_value=3650, label=_("Number"))
 
     def clean(self, value):
         value = super().clean(value)
         if value.get("kind") != timing.ONGOING and value.get("amount") is None:
             raise StructBlockValidationError(
-                block_errors={"amount": ErrorList([ValidationError("Angiv et antal dage eller måneder.")])}
+                block_errors={"amount": ErrorList([ValidationError(_("Give a number of days or months."))])}
             )
         return value
 
@@ -65,35 +74,35 @@ class TimingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "time"
-        label = "Tidspunkt"
+        label = _("Timing")
         form_classname = "vejviser-timing"
 
 
 class ChecklistItemBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=300, label="Opgave")
-    details = blocks.TextBlock(required=False, max_length=600, label="Uddybning")
+    text = blocks.CharBlock(max_length=300, label=_("Task"))
+    details = blocks.TextBlock(required=False, max_length=600, label=_("Details"))
     timing = TimingBlock()
     obligation = blocks.ChoiceBlock(
-        choices=OBLIGATION_CHOICES, default=OBLIGATION_MUST, label="Skal eller god idé"
+        choices=OBLIGATION_CHOICES, default=OBLIGATION_MUST, label=_("Must or good idea")
     )
     link = OnwardLinkBlock(required=False)
 
     class Meta:
         icon = "tick-inverse"
-        label = "Punkt"
+        label = _("Item")
 
 
 class ChecklistBlock(blocks.StructBlock):
     """Dated to-dos. The citizen sees them merged into one checklist, ordered by timing."""
 
-    entries = blocks.ListBlock(ChecklistItemBlock(), min_num=1, label="Punkter")
+    entries = blocks.ListBlock(ChecklistItemBlock(), min_num=1, label=_("Items"))
 
     class Meta:
         icon = "list-ol"
-        label = "Tjekliste"
-        group = "Handlinger"
+        label = _("Checklist")
+        group = _("Actions")
         template = "guides/blocks/checklist.html"
-        description = "Opgaver med tidspunkt, og om borgeren skal eller bør gøre dem."
+        description = _("Tasks with a timing, and whether the citizen must or should do them.")
         preview_value = {
             "entries": [
                 {
@@ -124,35 +133,37 @@ class RichTextBlock(SafeRichTextBlock):
 
     class Meta:
         icon = "doc-full"
-        label = "Tekst"
-        group = "Tekst"
+        label = _("Text")
+        group = _("Text")
         template = "guides/blocks/rich_text.html"
-        description = "Almindelig tekst med overskrifter, lister og links."
+        description = _("Running text with headings, lists and links.")
         preview_value = "<p>A-kassen udbetaler dagpenge, og kommunen (jobcenter) hjælper dig i job.</p>"
 
 
 class ActorBlock(blocks.StructBlock):
-    name = blocks.CharBlock(max_length=120, label="Aktør", help_text="Fx »Kommunen (jobcenter)«.")
-    role = blocks.TextBlock(max_length=800, label="Det gør de for dig")
-    url = blocks.URLBlock(required=False, label="Hjemmeside")
+    name = blocks.CharBlock(max_length=120, label=_("Actor"), help_text=_("E.g. »Kommunen (jobcenter)«."))
+    role = blocks.TextBlock(max_length=800, label=_("What they do for you"))
+    url = blocks.URLBlock(required=False, label=_("Website"))
 
     class Meta:
         icon = "user"
-        label = "Aktør"
+        label = _("Actor")
 
 
 class ActorsBlock(blocks.StructBlock):
     """Who does what, side by side: e.g. kommunen (jobcenter) and the a-kasse."""
 
-    heading = blocks.CharBlock(required=False, max_length=120, label="Overskrift")
-    actors = blocks.ListBlock(ActorBlock(), min_num=1, label="Aktører")
+    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
+    actors = blocks.ListBlock(ActorBlock(), min_num=1, label=_("Actors"))
 
     class Meta:
         icon = "group"
-        label = "Hvem gør hvad"
-        group = "Tekst"
+        label = _("Who does what")
+        group = _("Text")
         template = "guides/blocks/actors.html"
-        description = "Forklarer rollerne, fx forskellen på a-kassen og kommunen (jobcenter)."
+        description = _(
+            "Explains the roles, e.g. the difference between the a-kasse and kommunen (jobcenter)."
+        )
         preview_value = {
             "heading": "Hvem gør hvad?",
             "actors": [
@@ -165,18 +176,20 @@ class ActorsBlock(blocks.StructBlock):
 class SelfServiceLinkBlock(blocks.StructBlock):
     """A link onward to a self-service solution, and who runs it."""
 
-    label = blocks.CharBlock(max_length=120, label="Linktekst")
-    url = blocks.URLBlock(label="Adresse")
-    solution = blocks.CharBlock(max_length=80, label="Løsning", help_text="Fx »Jobnet« eller »TastSelv«.")
-    authority = SnippetChooserBlock("guides.Authority", required=False, label="Ejes af")
-    description = blocks.TextBlock(required=False, max_length=300, label="Beskrivelse")
+    label = blocks.CharBlock(max_length=120, label=_("Link text"))
+    url = blocks.URLBlock(label=_("Address"))
+    solution = blocks.CharBlock(
+        max_length=80, label=_("Solution"), help_text=_("E.g. »Jobnet« or »TastSelv«.")
+    )
+    authority = SnippetChooserBlock("guides.Authority", required=False, label=_("Run by"))
+    description = blocks.TextBlock(required=False, max_length=300, label=_("Description"))
 
     class Meta:
         icon = "site"
-        label = "Selvbetjening"
-        group = "Handlinger"
+        label = _("Self-service")
+        group = _("Actions")
         template = "guides/blocks/self_service_link.html"
-        description = "Et link videre til den rette selvbetjeningsløsning."
+        description = _("A link onward to the right self-service solution.")
         preview_value = {
             "label": "Ret din forskudsopgørelse",
             "url": "https://www.skat.dk/",
@@ -188,17 +201,17 @@ class CalloutBlock(blocks.StructBlock):
     """A highlighted note: information or a warning."""
 
     kind = blocks.ChoiceBlock(
-        choices=[("info", "Information"), ("warning", "Advarsel")], default="info", label="Type"
+        choices=[("info", _("Information")), ("warning", _("Warning"))], default="info", label=_("Type")
     )
-    heading = blocks.CharBlock(required=False, max_length=120, label="Overskrift")
-    text = SafeRichTextBlock(features=CALLOUT_FEATURES, label="Tekst")
+    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
+    text = SafeRichTextBlock(features=CALLOUT_FEATURES, label=_("Text"))
 
     class Meta:
         icon = "warning"
-        label = "Fremhævet besked"
-        group = "Tekst"
+        label = _("Callout")
+        group = _("Text")
         template = "guides/blocks/callout.html"
-        description = "En boks med information eller en advarsel."
+        description = _("A box with information or a warning.")
         preview_value = {
             "kind": "warning",
             "heading": "Husk fristen",
@@ -216,6 +229,6 @@ class SectionContentBlock(blocks.StreamBlock):
     callout = CalloutBlock()
 
     class Meta:
-        label = "Indhold"
+        label = _("Content")
         min_num = 1
         max_num = 30

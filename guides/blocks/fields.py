@@ -2,13 +2,14 @@
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from guides.audience import KEY_PATTERN
 
 key_validator = RegexValidator(
     KEY_PATTERN,
-    "Brug små bogstaver a-z, tal og bindestreger, fx »under-30«.",
+    _("Use lower-case letters a-z, digits and hyphens, e.g. »under-30«."),
 )
 
 

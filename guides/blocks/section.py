@@ -1,5 +1,6 @@
 """The section block: the unit an authority owns and signs off."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -14,27 +15,27 @@ class SectionBlock(blocks.StructBlock):
     publishing, and sign-offs, the API and anchors in the page refer to it.
     """
 
-    heading = blocks.CharBlock(max_length=160, label="Overskrift")
+    heading = blocks.CharBlock(max_length=160, label=_("Heading"))
     authority = SnippetChooserBlock(
         "guides.Authority",
-        label="Ejer (myndighed)",
-        help_text="Myndigheden, der ejer og godkender teksten i dette afsnit.",
+        label=_("Owner (authority)"),
+        help_text=_("The authority that owns and signs off the text of this section."),
     )
     audience = AudienceConditionBlock()
     review_by = blocks.DateBlock(
-        label="Gennemses senest",
-        help_text="Vises kun for redaktører. Reglerne ændrer sig ofte.",
+        label=_("Review by"),
+        help_text=_("Shown to editors only. The rules change often."),
     )
     source = blocks.TextBlock(
         max_length=1000,
-        label="Kilde og lovgrundlag",
-        help_text="Vises kun for redaktører og godkendere.",
+        label=_("Source and legal basis"),
+        help_text=_("Shown to editors and reviewers only."),
     )
     content = SectionContentBlock()
 
     class Meta:
         icon = "folder-open-inverse"
-        label = "Afsnit"
+        label = _("Section")
         template = "guides/blocks/section.html"
-        description = "Et afsnit med ejer, målgruppe og indhold."
+        description = _("A section with an owner, an audience and content.")
         form_classname = "vejviser-section"

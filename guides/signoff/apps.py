@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SignOffConfig(AppConfig):
     name = "guides.signoff"
     label = "signoff"
-    verbose_name = "Sign-off"
+    verbose_name = _("Sign-off")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

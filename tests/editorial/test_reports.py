@@ -60,7 +60,7 @@ class TestAccess:
         client.force_login(outsider)
         response = client.get(url(name))
         assert response.status_code == 403
-        assert "do not have access" in response.content.decode() or "ikke adgang" in response.content.decode()
+        assert "Du har ikke adgang til denne rapport" in response.content.decode()
 
     @pytest.mark.parametrize("name", REPORTS)
     def test_anonymous_users_are_sent_to_log_in(self, client, demo, name):

@@ -65,6 +65,30 @@ def editor(home):
 
 
 @pytest.fixture
+def workflow(home):
+    """The sign-off workflow, assigned to the home page."""
+    from guides.signoff import setup
+
+    return setup.ensure_workflow(home)
+
+
+@pytest.fixture
+def reviewers(authorities):
+    """One reviewer per authority, by code."""
+    from tests.factories import reviewer_for
+
+    return {code: reviewer_for(authority) for code, authority in authorities.items()}
+
+
+@pytest.fixture
+def published_guide(home, authorities, editor, workflow, reviewers):
+    """A guide signed off by every authority and published (revision 1)."""
+    from tests.factories import make_guide
+
+    return make_guide(home, user=editor)
+
+
+@pytest.fixture
 def guide(home, authorities, editor):
     from tests.factories import make_guide
 

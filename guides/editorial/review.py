@@ -5,11 +5,9 @@ the owning authority renews it: the section is next due ``renewal_days`` after i
 sign-off, unless the editor's own date is later. ``effective_review_by()`` is that rule,
 in plain Python.
 
-INTEGRATION POINT for the sign-off workflow: ``last_signoff_dates()`` is the one place
-the review report and the dashboard panel learn when each section was last signed off.
-It returns no dates until the sign-off records exist; the integrating engineer replaces
-its body with a query over those records. Everything else (report, panel, tests of the
-rule) already goes through it.
+The sign-off workflow feeds in through ``last_signoff_dates()``, the one place the
+review report, the editor's Quality tab and the dashboard panel learn when each section
+was last signed off (from the append-only sign-off log, for the section's current text).
 """
 
 from __future__ import annotations
@@ -74,15 +72,14 @@ class ReviewItem:
 
 
 def last_signoff_dates(pages: Iterable) -> dict[tuple[int, str], datetime.date]:
-    """When each section of these guides was last signed off: ``{(page_id, section_id): date}``.
+    """When each section of these guides was last signed off *in its current form*:
+    ``{(page_id, section_id): date}``, from the sign-off log (``guides/signoff``). A section
+    changed since its last sign-off has no date here, so its editor's date applies."""
+    from guides.document import GuideDocument
+    from guides.signoff.clearance import approval_dates
+    from guides.signoff.units import units_of
 
-    INTEGRATION POINT: the sign-off workflow (``guides/signoff/``) is built in parallel.
-    Until it is wired in here, no section has a recorded sign-off, so each section is
-    due on the editor's own review-by date. Replace this body with a query over the
-    sign-off records (the latest sign-off date per page and section id, for exactly the
-    section content that is current); callers and tests need no change.
-    """
-    return {}
+    return approval_dates({page.pk: units_of(GuideDocument.from_page(page)) for page in pages})
 
 
 def review_items(

@@ -8,7 +8,10 @@ guide, however many sections it has.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
+
+from django.utils import timezone
 
 from guides.signoff.models import SignOffEvent
 from guides.signoff.units import Unit
@@ -61,3 +64,27 @@ def not_publishable(page_id: int, units: list[Unit]) -> list[Unit]:
 def not_signed(page_id: int, units: list[Unit]) -> list[Unit]:
     """Units that need a (retrospective) sign-off: missing or emergency-published."""
     return [clearance.unit for clearance in clearances(page_id, units) if clearance.status != SIGNED]
+
+
+def approval_dates(units_by_page: dict[int, list[Unit]]) -> dict[tuple[int, str], datetime.date]:
+    """When each unit was last signed off in exactly its current form (local date)."""
+    wanted = {
+        (page_id, unit.id, unit.fingerprint) for page_id, units in units_by_page.items() for unit in units
+    }
+    if not wanted:
+        return {}
+    events = (
+        SignOffEvent.objects.filter(
+            action=SignOffEvent.APPROVED,
+            page_id__in=units_by_page,
+            section_id__in={unit_id for _, unit_id, _ in wanted},
+            fingerprint__in={fingerprint for _, _, fingerprint in wanted},
+        )
+        .order_by("created_at", "id")
+        .values_list("page_id", "section_id", "fingerprint", "created_at")
+    )
+    dates = {}
+    for page_id, section_id, fingerprint, created_at in events:
+        if (page_id, section_id, fingerprint) in wanted:
+            dates[(page_id, section_id)] = timezone.localdate(created_at)
+    return dates

@@ -108,9 +108,17 @@ def crafted_data(base_url="http://127.0.0.1:9", *, dangling=False, slug="defekt-
 
 
 @pytest.fixture
-def crafted(home, authorities, editor, link_server):
+def crafted(home, authorities, editor, link_server, monkeypatch):
     """A published guide with every defect except the dangling condition (which the editor's
-    form refuses), linking to the local link server."""
+    form refuses), linking to the local link server.
+
+    It is published through the sign-off workflow, which would renew its review dates
+    today; the review tools see it as if those sign-offs were older than the renewal
+    period, so the 2020 date is overdue (renewal itself: test_review_signoff.py).
+    """
+    from guides.editorial import review
+
+    monkeypatch.setattr(review, "last_signoff_dates", lambda pages: {})
     return make_guide(home, crafted_data(link_server.base_url), user=editor)
 
 

@@ -206,11 +206,14 @@ class TestReviewReport:
         client.force_login(demo_editor)
         today = timezone.localdate()
         listed = {row.section.id: row for row in rows(get(client, "review"))}
+        signed = review.last_signoff_dates(list(demo.values()))
         for page in demo.values():
             for section in page.document.sections:
                 row = listed[section.id]
+                # load_demo signed every section off today, which renews its review date.
+                assert signed[(page.pk, section.id)] == today
                 due = review.effective_review_by(
-                    section.review_by, None, settings.VEJVISER_REVIEW_RENEWAL_DAYS
+                    section.review_by, signed[(page.pk, section.id)], settings.VEJVISER_REVIEW_RENEWAL_DAYS
                 )
                 assert row.due == due
                 assert row.status == review.review_status(due, today, settings.VEJVISER_REVIEW_SOON_DAYS)

@@ -1,18 +1,6 @@
 import pytest
 
-from guides.signoff import setup
-from tests.factories import UserFactory, make_guide, reviewer_for
-
-
-@pytest.fixture
-def workflow(home):
-    return setup.ensure_workflow(home)
-
-
-@pytest.fixture
-def reviewers(authorities):
-    """One reviewer per authority, by code."""
-    return {code: reviewer_for(authority) for code, authority in authorities.items()}
+from tests.factories import UserFactory, reviewer_for
 
 
 @pytest.fixture
@@ -20,12 +8,6 @@ def second_reviewers(authorities):
     return {
         code: reviewer_for(authority, username=f"anden-{code}") for code, authority in authorities.items()
     }
-
-
-@pytest.fixture
-def published_guide(home, authorities, editor, workflow, reviewers):
-    """A guide signed off by every authority and published (revision 1)."""
-    return make_guide(home, user=editor)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from guides.blocks import QuestionBlock, SectionBlock
 from guides.editorial.forms import GuidePageForm
 from guides.editorial.panels import EditorialChecksPanel
 from guides.forms import GuideCopyForm
+from guides.routes import GuideRoutes
 
 
 class AuthorityQuerySet(models.QuerySet):
@@ -66,7 +67,7 @@ class Authority(models.Model):
         )
 
 
-class GuidePage(Page):
+class GuidePage(GuideRoutes, Page):
     """A life-situation guide: filter questions first, then sections for each audience."""
 
     intro = models.TextField(
@@ -185,7 +186,11 @@ class GuidePage(Page):
             user=user,
         )
 
-    def serve(self, request, *args, **kwargs):
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # Routed requests (print view, calendar file) come with their view; everything
+        # else, including the index route, previews and pre-rendering, is the guide.
+        if view is not None:
+            return view(request, *(args or ()), **(kwargs or {}))
         from guides.views import serve_guide
 
         return serve_guide(self, request)

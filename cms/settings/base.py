@@ -198,6 +198,16 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 32_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
+# The accessibility statement (/tilgaengelighedserklaering/) shows what the latest run of
+# the accessibility tests verified, from the report they write. A deployment copies CI's
+# report to this path; without one, the statement says that no run is on record.
+ACCESSIBILITY_REPORT = Path(
+    os.environ.get("ACCESSIBILITY_REPORT", BASE_DIR / "test-artifacts" / "accessibility-report.json")
+)
+# Where citizens report accessibility problems; default: Digitaliseringsstyrelsen's
+# contact address on its authority record.
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
+
 # Sign-off (guides/signoff): publish the revision the authorities signed, not the latest;
 # Wagtail's own workflow e-mails are replaced by notifications to the people involved.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "guides.signoff.finish.publish_signed_revision"

@@ -143,7 +143,8 @@ FLOWS = (
     FlowCheck(
         "tastatur",
         "Svare på spørgsmålene, skrive en dato og nå frem til tjeklisten kun med tastaturet "
-        "(Tab, Skift+Tab, mellemrum, Enter og tal), med synligt fokus på hvert element undervejs",
+        "(Tab, mellemrum og Enter), og bagefter ændre svarene med piletasterne, med synligt "
+        "fokus på hvert element undervejs",
         (WITH_JS, WITHOUT_JS),
     ),
     FlowCheck(

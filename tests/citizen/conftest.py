@@ -3,6 +3,8 @@ import datetime
 import pytest
 
 from guides import calendar
+from home.accessibility import RunReport
+from tests.browser import artifact_path
 
 TODAY = datetime.date(2027, 1, 20)
 """A fixed Danish "today" for the HTML tests of dates (a Wednesday)."""
@@ -46,3 +48,24 @@ def timed_guide(home, authorities, editor):
         ],
     )
     return make_guide(home, data, user=editor)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can see the outcome."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def run_report():
+    """The accessibility run report (read by the accessibility statement), saved at the end.
+
+    Results of earlier runs are kept for checks that did not run this time; see
+    ``home.accessibility.RunReport``.
+    """
+    path = artifact_path("accessibility-report.json")
+    report = RunReport.load(path) or RunReport()
+    yield report
+    report.save(path)

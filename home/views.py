@@ -33,8 +33,9 @@ def contact_email() -> str:
         return settings.ACCESSIBILITY_CONTACT_EMAIL
     from guides.models import Authority
 
-    # Digitaliseringsstyrelsen edits the guides and answers for the site as a whole.
-    editor = Authority.objects.filter(code="digst").only("contact_email").first()
+    # The authority that owns every guide's frame (Digitaliseringsstyrelsen) edits the
+    # guides and answers for the site as a whole.
+    editor = Authority.objects.filter(code=settings.VEJVISER_FRAME_AUTHORITY).only("contact_email").first()
     return editor.contact_email if editor else ""
 
 

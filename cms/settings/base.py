@@ -204,8 +204,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 ACCESSIBILITY_REPORT = Path(
     os.environ.get("ACCESSIBILITY_REPORT", BASE_DIR / "test-artifacts" / "accessibility-report.json")
 )
-# Where citizens report accessibility problems; default: Digitaliseringsstyrelsen's
-# contact address on its authority record.
+# Where citizens report accessibility problems; default: the contact address of the
+# authority that owns the guides' frame (VEJVISER_FRAME_AUTHORITY, Digitaliseringsstyrelsen).
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
 
 # Sign-off (guides/signoff): publish the revision the authorities signed, not the latest;

@@ -132,6 +132,16 @@ class TestCalendarFileErrors:
         assert Client().get("/kladde/kalender.ics", {"akasse": "ja", "dato": "2027-01-04"}).status_code == 404
         assert not page.live
 
+    @pytest.mark.parametrize("route", ["kalender.ics", "udskriv/"])
+    def test_a_guide_behind_a_login_restriction_keeps_its_routes_private(self, guide, today, route):
+        from wagtail.models import PageViewRestriction
+
+        PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
+        response = Client().get(f"{guide.url}{route}", {"akasse": "ja", "dato": "2027-01-04"})
+        assert response.status_code == 302
+        assert "login" in response["Location"]
+        assert b"VCALENDAR" not in response.content
+
     def test_other_files_under_a_guide_are_not_found(self, guide, today):
         assert Client().get(f"{guide.url}andet.ics", {"akasse": "ja"}).status_code == 404
 

@@ -97,7 +97,7 @@ class TestGuideRoutes:
         assert request.status_code == 200
         assert "Svar på spørgsmålene" in request.content.decode()
 
-    def test_route_addresses(self, guide):
+    def test_route_addresses_carry_the_query_and_fragment(self, guide):
         assert guide.guide_url("akasse=ja", fragment="tjekliste") == f"{guide.url}?akasse=ja#tjekliste"
         assert guide.print_url("akasse=ja") == f"{guide.url}udskriv/?akasse=ja"
         assert guide.calendar_url("akasse=ja") == f"{guide.url}kalender.ics?akasse=ja"

@@ -5,12 +5,14 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from guides.api.api import api as guide_api
 from home.views import accessibility_statement
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tilgaengelighedserklaering/", accessibility_statement, name="accessibility_statement"),
+    path("api/v1/", guide_api.urls),
 ]
 
 if settings.DEBUG:

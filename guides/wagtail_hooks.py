@@ -16,3 +16,6 @@ class AuthorityViewSet(SnippetViewSet):
 
 
 register_snippet(AuthorityViewSet)
+
+# The API's admin hooks (preview tokens) live beside the API.
+from guides.api import wagtail_hooks as _api_hooks  # noqa: E402, F401

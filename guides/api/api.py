@@ -271,7 +271,7 @@ TOKEN_PARAMETER = {
     response={200: GuideList, 304: None},
     url_name="guides",
     summary="Published guides",
-    openapi_extra={"responses": {"200": {"headers": COMMON_HEADERS}}},
+    openapi_extra={"responses": {200: {"headers": COMMON_HEADERS}}},
 )
 def list_guides(request):
     base = root_url(request)
@@ -304,7 +304,7 @@ def _list_last_modified(pages):
     openapi_extra={
         "parameters": [ANSWERS_PARAMETER, ANCHOR_PARAMETER, TOKEN_PARAMETER],
         "security": [{}, {"previewToken": []}],
-        "responses": {"200": {"headers": COMMON_HEADERS}},
+        "responses": {200: {"headers": COMMON_HEADERS}},
     },
 )
 def get_guide(request, slug: str):

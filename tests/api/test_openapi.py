@@ -59,3 +59,11 @@ def test_docs_page_serves_swagger_ui_from_our_own_static_files(client):
     assert response.status_code == 200
     assert "/static/ninja/swagger-ui-bundle.js" in html
     assert "cdn." not in html and "unpkg" not in html
+
+
+def test_success_responses_document_both_body_and_headers(schema):
+    """Guards against a merge that keeps the documented headers but loses the body schema."""
+    for path in ("/api/v1/guides/", "/api/v1/guides/{slug}/"):
+        ok = schema["paths"][path]["get"]["responses"]["200"]
+        assert "schema" in ok["content"]["application/json"]
+        assert set(ok["headers"]) == {"ETag", "Last-Modified", "Cache-Control"}

@@ -26,12 +26,15 @@ def answers_of(query: str) -> Answers:
 
 
 def publish_new_revision(page, user=None, **changes):
-    """Change fields of the latest content and publish it as a new live revision."""
+    """Change fields of the latest content, have every authority sign it off and publish it
+    (through the sign-off workflow, the ordinary way a guide goes live)."""
+    from tests.factories import publish_signed_off
+
     page = page.get_latest_revision_as_object()
     for field, value in changes.items():
         setattr(page, field, value)
-    revision = page.save_revision(user=user)
-    revision.publish(user=user)
+    page.save_revision(user=user)
+    publish_signed_off(page, user)
     return type(page).objects.get(pk=page.pk)
 
 

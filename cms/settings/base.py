@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     # After wagtail.admin: it replaces Wagtail's synchronous workflow e-mails.
     "guides.signoff",
+    "guides.webhooks",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -242,3 +243,7 @@ LOGGING = {
         "vejviser.audit": {"handlers": ["audit"], "level": "INFO", "propagate": False},
     },
 }
+
+# Publish webhooks (guides/webhooks) and the API (guides/api); defaults in docs/api.md.
+WEBHOOKS_REQUIRE_HTTPS = env_bool("WEBHOOKS_REQUIRE_HTTPS", False)
+API_PREVIEW_TOKEN_LIFETIME = int(os.environ.get("API_PREVIEW_TOKEN_LIFETIME", "3600"))

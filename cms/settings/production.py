@@ -42,3 +42,6 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# Webhook subscribers receive signed events; in production only over TLS.
+WEBHOOKS_REQUIRE_HTTPS = True

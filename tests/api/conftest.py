@@ -41,3 +41,47 @@ def publish_new_revision(page, user=None, **changes):
 @pytest.fixture
 def client():
     return Client()
+
+
+class Receiver:
+    """What a local webhook receiver got, and the statuses it will answer with."""
+
+    def __init__(self):
+        self.statuses: list[int] = []
+        self.requests: list[tuple[dict, bytes]] = []
+        self.url = ""
+
+    def json(self, index=-1) -> dict:
+        return json.loads(self.requests[index][1])
+
+
+@pytest.fixture
+def receiver():
+    """An HTTP server on 127.0.0.1 (loopback only) answering 200 unless told otherwise."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    state = Receiver()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            state.requests.append((dict(self.headers.items()), body))
+            status = state.statuses.pop(0) if state.statuses else 200
+            self.send_response(status)
+            if 300 <= status < 400:
+                self.send_header("Location", "http://127.0.0.1:9/elsewhere")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    state.url = f"http://127.0.0.1:{server.server_port}/vejviser-hook"
+    yield state
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)

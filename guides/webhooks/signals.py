@@ -8,7 +8,12 @@ from guides.models import GuidePage
 def on_published(sender, instance, revision=None, **kwargs):
     from guides.webhooks.events import WebhookEvent, announce
 
-    announce(WebhookEvent.PUBLISHED, instance, revision or instance.live_revision)
+    revision = revision or instance.live_revision
+    # Scheduling a publish sends page_published before the page is live: the event waits
+    # until the scheduler really makes that revision live.
+    if not instance.live or revision is None or instance.live_revision_id != revision.pk:
+        return
+    announce(WebhookEvent.PUBLISHED, instance, revision)
 
 
 def on_unpublished(sender, instance, **kwargs):

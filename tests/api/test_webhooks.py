@@ -1,6 +1,7 @@
 """Publish webhooks: events with ids only, signed, delivered in the background with retries."""
 
 import datetime
+import io
 import json
 
 import pytest
@@ -173,6 +174,32 @@ class TestEventContent:
         publish(draft_guide)
         assert receiver.requests == []
         assert WebhookEvent.objects.count() == 1
+
+    def test_scheduled_publish_is_announced_when_it_goes_live_not_before(
+        self, draft_guide, subscriber, receiver, publish, editor, django_capture_on_commit_callbacks
+    ):
+        from django.core.management import call_command
+        from django.utils import timezone
+        from wagtail.models import Revision
+
+        latest = draft_guide.get_latest_revision_as_object()
+        latest.go_live_at = timezone.now() + datetime.timedelta(days=1)
+        latest.save_revision(user=editor)
+        page = publish(latest)
+        assert not page.live
+        assert receiver.requests == [] and not WebhookEvent.objects.exists()
+
+        # A day later (as far as the scheduler can tell): the revision is due.
+        past = timezone.now() - datetime.timedelta(minutes=1)
+        scheduled = Revision.objects.get(approved_go_live_at__isnull=False)
+        scheduled.content["go_live_at"] = past.isoformat()
+        scheduled.approved_go_live_at = past
+        scheduled.save(update_fields=["content", "approved_go_live_at"])
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("publish_scheduled", stdout=io.StringIO())
+        page.refresh_from_db()
+        assert page.live
+        assert receiver.json()["live_revision_id"] == page.live_revision_id
 
     def test_nothing_is_sent_before_the_transaction_commits(self, draft_guide, subscriber, receiver, editor):
         publish_signed_off(draft_guide, editor)  # on-commit callbacks are not run
@@ -450,10 +477,15 @@ class TestDatabaseBackend:
     """Production's backend: the retry really waits in the queue until ``run_after``."""
 
     def test_worker_delivers_and_the_retry_waits_for_its_time(
-        self, draft_guide, subscriber, receiver, publish, settings
+        self, draft_guide, subscriber, receiver, publish, settings, monkeypatch
     ):
         from django.core.management import call_command
+        from django_tasks_db.management.commands import db_worker
         from django_tasks_db.models import DBTaskResult
+
+        # The worker runs in its own process in production; here it shares the test's
+        # transaction, whose connection it must not close (PostgreSQL would lose it).
+        monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
         settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
         receiver.statuses = [500]

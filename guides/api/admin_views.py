@@ -31,7 +31,7 @@ def can_issue_preview_token(user, page) -> bool:
 
 class PreviewTokenView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "guides/api/preview_token.html"
-    page_title = gettext_lazy("API-forhåndsvisning")
+    page_title = gettext_lazy("API preview")
     header_icon = "link"
 
     def dispatch(self, request, *args, page_id, **kwargs):
@@ -60,7 +60,7 @@ class PreviewTokenView(WagtailAdminTemplateMixin, TemplateView):
         revision = next((r for r in self.revisions if str(r.pk) == revision_id), None)
         if revision is None:
             return self.render_to_response(
-                self.get_context_data(error=_("Vælg en af sidens versioner.")), status=400
+                self.get_context_data(error=_("Choose one of the page's revisions.")), status=400
             )
         token, grant = preview.issue(self.page.pk, revision.pk)
         log(

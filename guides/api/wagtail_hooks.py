@@ -25,7 +25,7 @@ def register_preview_token_url():
 
 
 class PreviewTokenButton(PageMenuItem):
-    label = _("API-forhåndsvisning")
+    label = _("API preview")
     icon_name = "link"
     priority = 80
 
@@ -47,4 +47,4 @@ def preview_token_header_button(page, user, view_name, next_url=None):
 
 @hooks.register("register_log_actions")
 def register_preview_token_log_action(actions):
-    actions.register_action(LOG_ACTION, _("API-forhåndsvisning"), _("Token til API-forhåndsvisning udstedt"))
+    actions.register_action(LOG_ACTION, _("API preview"), _("API preview token issued"))

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WebhooksConfig(AppConfig):
     name = "guides.webhooks"
     label = "webhooks"
-    verbose_name = "Webhooks"
+    verbose_name = _("Webhooks")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

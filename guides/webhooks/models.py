@@ -23,12 +23,12 @@ def validate_webhook_url(url: str) -> None:
     allowed = ("https",) if conf.require_https() else ("http", "https")
     if parts.scheme not in allowed or not parts.hostname:
         raise ValidationError(
-            _("Adressen skal begynde med %(schemes)s og have et værtsnavn."),
+            _("The address must start with %(schemes)s and name a host."),
             code="invalid_scheme",
-            params={"schemes": " eller ".join(f"{scheme}://" for scheme in allowed)},
+            params={"schemes": " | ".join(f"{scheme}://" for scheme in allowed)},
         )
     if parts.username or parts.password:
-        raise ValidationError(_("Skriv ikke brugernavn eller adgangskode i adressen."), code="credentials")
+        raise ValidationError(_("Do not put a user name or password in the address."), code="credentials")
 
 
 class WebhookSubscriptionQuerySet(models.QuerySet):
@@ -39,30 +39,28 @@ class WebhookSubscriptionQuerySet(models.QuerySet):
 class WebhookSubscription(models.Model):
     """A receiver of publish events, e.g. the borger.dk front end's cache purger."""
 
-    name = models.CharField(_("navn"), max_length=120)
+    name = models.CharField(_("name"), max_length=120)
     url = models.URLField(
-        _("adresse"),
+        _("address"),
         max_length=500,
         validators=[validate_webhook_url],
-        help_text=_("Hændelser sendes hertil med POST som JSON."),
+        help_text=_("Events are sent here as JSON with POST."),
     )
     secret = models.CharField(
-        _("hemmelighed"),
+        _("secret"),
         max_length=200,
         default=new_secret,
-        help_text=_(
-            "Bruges til at signere hver hændelse (HMAC-SHA256). Modtageren skal kende den; del den sikkert."
-        ),
+        help_text=_("Signs every event (HMAC-SHA256). The receiver needs it too: share it safely."),
     )
-    active = models.BooleanField(_("aktiv"), default=True)
-    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = WebhookSubscriptionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("webhook-abonnent")
-        verbose_name_plural = _("webhook-abonnenter")
+        verbose_name = _("webhook subscriber")
+        verbose_name_plural = _("webhook subscribers")
 
     def __str__(self):
         return self.name
@@ -78,21 +76,21 @@ class WebhookEvent(models.Model):
 
     PUBLISHED = "guide.published"
     UNPUBLISHED = "guide.unpublished"
-    TYPE_CHOICES = [(PUBLISHED, _("udgivet")), (UNPUBLISHED, _("afpubliceret"))]
+    TYPE_CHOICES = [(PUBLISHED, _("published")), (UNPUBLISHED, _("unpublished"))]
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     type = models.CharField(_("type"), max_length=40, choices=TYPE_CHOICES)
-    page_id = models.PositiveBigIntegerField(_("side-id"), db_index=True)
+    page_id = models.PositiveBigIntegerField(_("page id"), db_index=True)
     slug = models.SlugField(_("slug"), max_length=255)
-    live_revision_id = models.PositiveBigIntegerField(_("udgivet version"), null=True, blank=True)
-    previous_revision_id = models.PositiveBigIntegerField(_("forrige version"), null=True, blank=True)
-    body = models.TextField(_("indhold (JSON)"))
-    occurred_at = models.DateTimeField(_("tidspunkt"), db_index=True)
+    live_revision_id = models.PositiveBigIntegerField(_("live revision"), null=True, blank=True)
+    previous_revision_id = models.PositiveBigIntegerField(_("previous revision"), null=True, blank=True)
+    body = models.TextField(_("body (JSON)"))
+    occurred_at = models.DateTimeField(_("time"), db_index=True)
 
     class Meta:
         ordering = ["-occurred_at"]
-        verbose_name = _("webhook-hændelse")
-        verbose_name_plural = _("webhook-hændelser")
+        verbose_name = _("webhook event")
+        verbose_name_plural = _("webhook events")
 
     def __str__(self):
         return f"{self.type} {self.slug} ({self.occurred_at:%Y-%m-%d %H:%M:%S})"
@@ -111,22 +109,22 @@ class WebhookDelivery(models.Model):
 
     event = models.ForeignKey(WebhookEvent, on_delete=models.CASCADE, related_name="deliveries")
     subscription = models.ForeignKey(
-        WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("abonnent")
+        WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("subscriber")
     )
-    attempt = models.PositiveSmallIntegerField(_("forsøg"))
-    succeeded = models.BooleanField(_("lykkedes"))
-    status_code = models.PositiveSmallIntegerField(_("HTTP-status"), null=True, blank=True)
-    error = models.TextField(_("fejl"), blank=True)
-    duration_ms = models.PositiveIntegerField(_("varighed (ms)"))
-    attempted_at = models.DateTimeField(_("tidspunkt"), db_index=True)
-    next_attempt_at = models.DateTimeField(_("næste forsøg"), null=True, blank=True)
+    attempt = models.PositiveSmallIntegerField(_("attempt"))
+    succeeded = models.BooleanField(_("succeeded"))
+    status_code = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"))
+    attempted_at = models.DateTimeField(_("time"), db_index=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
 
     objects = WebhookDeliveryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-attempted_at", "-pk"]
-        verbose_name = _("webhook-levering")
-        verbose_name_plural = _("webhook-leveringer")
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
 
     def __str__(self):
         outcome = self.status_code or self.error[:40] or "-"

@@ -39,15 +39,15 @@ for _log_model in (WebhookEvent, WebhookDelivery):
 class WebhookSubscriptionViewSet(ModelViewSet):
     model = WebhookSubscription
     icon = "link-external"
-    menu_label = _("Abonnenter")
+    menu_label = _("Subscribers")
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
     list_display = [
         "name",
         "url",
-        BooleanColumn("active", label=_("aktiv")),
-        DateColumn("created_at", label=_("oprettet")),
+        BooleanColumn("active", label=_("active")),
+        DateColumn("created_at", label=_("created")),
     ]
     list_filter = ["active"]
     search_fields = ["name", "url"]
@@ -65,14 +65,14 @@ class ReadOnlyViewSet(ModelViewSet):
 class WebhookDeliveryViewSet(ReadOnlyViewSet):
     model = WebhookDelivery
     icon = "history"
-    menu_label = _("Leveringer")
+    menu_label = _("Deliveries")
     list_display = [
         "__str__",
-        BooleanColumn("succeeded", label=_("lykkedes")),
+        BooleanColumn("succeeded", label=_("succeeded")),
         "status_code",
         "duration_ms",
-        DateColumn("attempted_at", label=_("tidspunkt")),
-        DateColumn("next_attempt_at", label=_("næste forsøg")),
+        DateColumn("attempted_at", label=_("time")),
+        DateColumn("next_attempt_at", label=_("next attempt")),
     ]
     list_filter = ["succeeded", "subscription"]
     inspect_view_fields = [
@@ -91,12 +91,12 @@ class WebhookDeliveryViewSet(ReadOnlyViewSet):
 class WebhookEventViewSet(ReadOnlyViewSet):
     model = WebhookEvent
     icon = "date"
-    menu_label = _("Hændelser")
+    menu_label = _("Events")
     list_display = [
         "__str__",
         "live_revision_id",
         "previous_revision_id",
-        DateColumn("occurred_at", label=_("tidspunkt")),
+        DateColumn("occurred_at", label=_("time")),
     ]
     list_filter = ["type"]
     search_fields = ["slug"]

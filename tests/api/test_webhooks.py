@@ -508,3 +508,15 @@ class TestDatabaseBackend:
             (1, False),
             (2, True),
         ]
+
+
+def test_webhook_models_and_fields_read_in_danish():
+    """The same rule as for the other apps (tests/editorial/test_translations.py)."""
+    from tests.editorial.test_translations import TestBlocksAndModels
+
+    TestBlocksAndModels().test_every_model_and_field_name_of_our_apps_is_translated("webhooks")
+
+
+def test_admin_menu_reads_in_danish(demo):
+    html = admin_client("admin").get(reverse("webhook_subscriptions:index")).content.decode()
+    assert "Abonnenter" in html and "Leveringer" in html

@@ -10,7 +10,6 @@ See docs/api.md for the consumer's view.
 from __future__ import annotations
 
 import datetime
-import re
 
 from django.db.models import Max
 from django.http import Http404, HttpResponse
@@ -18,6 +17,7 @@ from ninja import NinjaAPI, Router
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.models import PageLogEntry, Site
 
+from guides import calendar
 from guides.api import caching, preview, serializers
 from guides.api.schemas import GuideDetail, GuideList, Problem
 from guides.audience import NO_ANSWERS, InvalidAnswers
@@ -28,7 +28,6 @@ ANCHOR_PARAM = "dato"
 TOKEN_PARAM = "preview_token"  # noqa: S105 (a parameter name, not a secret)
 NON_ANSWER_PARAMS = frozenset({ANCHOR_PARAM, TOKEN_PARAM})
 DATE_FORMAT = "YYYY-MM-DD"
-DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 JSON = "application/json; charset=utf-8"
 
 # Page log actions after which a guide may have left the list (for the list's Last-Modified).
@@ -138,16 +137,22 @@ def public_guides(request):
     return GuidePage.objects.live().public().descendant_of(site.root_page, inclusive=True)
 
 
-def read_anchor(query) -> tuple[datetime.date | None, list[dict]]:
-    """The ``dato`` parameter as a date (or None), and its problem if it is not one."""
+def read_anchor(query, today: datetime.date) -> tuple[datetime.date | None, list[dict]]:
+    """The ``dato`` parameter as a date (or None), and its problem if it is not one.
+
+    The same rule and wording as the citizen pages (``guides.calendar.parse_iso_date``):
+    one ``YYYY-MM-DD`` date that exists, within ten years of today.
+    """
     values = [value.strip() for value in query.getlist(ANCHOR_PARAM) if value.strip()]
     if not values:
         return None, []
-    if len(values) == 1 and DATE_PATTERN.fullmatch(values[0]):
+    if len(values) == 1:
         try:
-            return datetime.date.fromisoformat(values[0]), []
-        except ValueError:
-            pass
+            return calendar.parse_iso_date(values[0], today=today), []
+        except calendar.InvalidDate as error:
+            reason = error.message
+    else:
+        reason = "Giv kun én dato."
     value = ",".join(values)
     return None, [
         {
@@ -156,7 +161,7 @@ def read_anchor(query) -> tuple[datetime.date | None, list[dict]]:
             "value": value,
             "expected_format": DATE_FORMAT,
             "valid_values": [],
-            "message": f"»{value}« er ikke en dato. Skriv én dato som {DATE_FORMAT}, fx 2026-12-01.",
+            "message": f"{reason} Skriv datoen som {DATE_FORMAT}, fx 2027-01-04.",
         }
     ]
 
@@ -205,7 +210,7 @@ def read_preview_token(request) -> str | None:
 
 def read_query(questionnaire, query):
     answers, answer_problems = read_answers(questionnaire, query)
-    anchor, anchor_problems = read_anchor(query)
+    anchor, anchor_problems = read_anchor(query, calendar.copenhagen_today())
     problems = answer_problems + anchor_problems
     if problems:
         raise ApiError(400, "The query parameters are not valid for this guide.", problems)
@@ -249,8 +254,8 @@ ANCHOR_PARAMETER = {
     "in": "query",
     "required": False,
     "description": (
-        "The citizen's anchor day (first day without work, first working day), `YYYY-MM-DD`. "
-        "Every dated checklist item then carries `due_date`."
+        "The citizen's anchor day (first day without work, first working day), `YYYY-MM-DD`, "
+        "within ten years of today. Every dated checklist item then carries `due_date`."
     ),
     "schema": {"type": "string", "format": "date"},
 }

@@ -243,6 +243,12 @@ class TestAnchorDate:
         ]
         assert "YYYY-MM-DD" in data["errors"][0]["message"]
 
+    def test_date_far_from_today_is_400_like_on_the_citizen_pages(self, demo, client):
+        response = client.get(guide_url("hvis-du-bliver-ledig"), {"dato": "1990-01-01"})
+        [problem] = body(response)["errors"]
+        assert response.status_code == 400
+        assert problem["code"] == "invalid_date" and "Skriv et år mellem" in problem["message"]
+
     def test_two_dates_are_400(self, demo, client):
         response = client.get(f"{guide_url('hvis-du-bliver-ledig')}?dato=2026-12-01&dato=2026-12-02")
         assert response.status_code == 400

@@ -32,7 +32,8 @@ class ApiResponseHeadersMiddleware:
                 if value.strip() and value.strip().lower() not in _LANGUAGE_HEADERS
             ]
             del response["Vary"]
-            patch_vary_headers(response, kept)
+            if kept:
+                patch_vary_headers(response, kept)
         response.headers.pop("Content-Language", None)
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"

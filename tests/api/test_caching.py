@@ -32,6 +32,11 @@ class TestHeaders:
         assert "Accept-Language" not in response["Vary"] and "Cookie" not in response["Vary"]
         assert response["Access-Control-Allow-Origin"] == "*"
 
+    def test_errors_carry_no_empty_vary_header(self, demo, client):
+        response = client.get("/api/v1/guides/hvis-du-bliver-ledig/?akasse=nej")
+        assert response.status_code == 400
+        assert response.get("Vary", "missing").strip() != ""
+
     def test_last_modified_is_the_last_publish(self, demo, client):
         page = demo["hvis-du-bliver-ledig"]
         assert client.get(LEDIG)["Last-Modified"] == http_date(page.last_published_at.timestamp())

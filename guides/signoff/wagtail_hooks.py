@@ -15,6 +15,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
+from wagtail.permissions import page_permission_policy
 
 from guides.models import Authority, GuidePage
 from guides.signoff import urls
@@ -29,14 +30,15 @@ def register_signoff_urls():
     return [path("godkendelse/", include((urls, "signoff"), namespace="signoff"))]
 
 
+def is_editor(user) -> bool:
+    """Editors hold page permissions through the page tree, not as model permissions."""
+    return page_permission_policy.user_has_any_permission(user, ["change", "publish"])
+
+
 class SignOffMenuItem(MenuItem):
     def is_shown(self, request):
         user = request.user
-        return (
-            user.is_superuser
-            or Authority.objects.for_user(user).exists()
-            or user.has_perm("wagtailcore.change_page")
-        )
+        return user.is_superuser or Authority.objects.for_user(user).exists() or is_editor(user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -396,3 +396,16 @@ def test_submitting_a_guide_owned_by_a_missing_authority_explains_instead_of_fai
     assert response.status_code == 200
     assert any("findes-ikke" in str(message) for message in response.context["messages"])
     assert not page.workflow_states.exists()
+
+
+@pytest.mark.parametrize("role", ["editor", "reviewer"])
+def test_sign_off_menu_is_shown_to_editors_and_reviewers(role, editor, reviewers):
+    user = editor if role == "editor" else reviewers["skat"]
+    html = logged_in(user).get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("signoff:index") in html
+
+
+def test_sign_off_menu_is_hidden_from_other_admin_users(outsider):
+    outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    html = logged_in(outsider).get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("signoff:index") not in html

@@ -109,7 +109,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default: an address typed without a scheme is https
 
 # A shared cache (Redis) is needed as soon as more than one app process serves the
 # site; without REDIS_URL each process keeps its own local memory cache.

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # django-ninja serves the API docs page (Swagger UI) from its own static files.
     "ninja",
+    # Security headers and the admin's login throttle (docs/security.md).
+    "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,6 +62,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # django-csp writes the Content-Security-Policy; ours picks the admin's and the API
+    # docs' own policy by path (guides/security/csp.py).
+    "csp.middleware.CSPMiddleware",
+    "guides.security.csp.PolicyByPathMiddleware",
     # Outside LocaleMiddleware: API responses do not vary by language (guides/api/middleware.py).
     "guides.api.middleware.ApiResponseHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -71,6 +78,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "guides.signoff.middleware.ConcurrentActionMiddleware",
+    # Last, as django-axes asks: answers a locked-out login with its lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses logins of a locked-out username from that address before checking the password.
+    "guides.security.throttle.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -177,6 +192,63 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Content-Security-Policy (django-csp). The citizen pages: our own files only, no inline
+# script, no plugins, never framed. The admin and the API's docs page get their own policy
+# (guides/security/csp.py), as Wagtail's admin and swagger-ui need inline styles.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_NONE],
+        "frame-ancestors": [_NONE],
+        "form-action": [_SELF],
+    }
+}
+CSP_ADMIN_DIRECTIVES = {
+    "default-src": [_SELF],
+    "script-src": [_SELF, "'unsafe-inline'"],
+    "style-src": [_SELF, "'unsafe-inline'"],
+    "img-src": [_SELF, "data:", "blob:"],
+    "font-src": [_SELF, "data:"],
+    "connect-src": [_SELF],
+    "frame-src": [_SELF],
+    "object-src": [_NONE],
+    "base-uri": [_SELF],
+    # The editor's live preview is an iframe of the admin itself.
+    "frame-ancestors": [_SELF],
+    "form-action": [_SELF],
+}
+CSP_API_DOCS_DIRECTIVES = {
+    "default-src": [_SELF],
+    "script-src": [_SELF],
+    "style-src": [_SELF, "'unsafe-inline'"],
+    "img-src": [_SELF, "data:"],
+    "connect-src": [_SELF],
+    "object-src": [_NONE],
+    "base-uri": [_NONE],
+    "frame-ancestors": [_NONE],
+    "form-action": [_SELF],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # the admin's preview views say SAMEORIGIN themselves
+
+# The admin's login throttle (django-axes): after AXES_FAILURE_LIMIT wrong passwords for
+# one username from one address, that pair is locked out for AXES_COOLOFF_TIME hours; a
+# correct password is refused too until then. Every failed attempt is kept (AccessAttempt).
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/login_locked_out.html"
+AXES_VERBOSE = False
+
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -201,6 +273,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 32_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin would send a hash of every user's e-mail address
+# to a third party (and the admin's Content-Security-Policy allows no outside images).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # The accessibility statement (/tilgaengelighedserklaering/) shows what the latest run of

@@ -79,3 +79,22 @@ def sanitize(html: str, features) -> str:
     if not html:
         return html
     return RichTextWhitelister(features).clean(html)
+
+
+SAFE_URL_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+
+def safe_url(url) -> str:
+    """``url`` if it may go into an ``href``: a web, mail or phone address, or a path on
+    this site; anything else (``javascript:``, ``data:``, a scheme hidden behind control
+    characters) is an empty string. Link fields are validated when an editor saves, but
+    stored content can come another way, so the pages check again when they render."""
+    url = str(url or "").strip()
+    if not url:
+        return ""
+    if url.startswith(("/", "#", "?")) and not url.startswith("//"):
+        return url
+    checked = check_url(url)
+    if checked and checked.lower().startswith(SAFE_URL_SCHEMES):
+        return url
+    return ""

@@ -116,12 +116,20 @@ class ChecklistBlock(blocks.StructBlock):
 
 
 class SafeRichTextBlock(blocks.RichTextBlock):
-    """A rich text block that also cleans HTML that did not come through the editor."""
+    """A rich text block that also cleans HTML that did not come through the editor.
+
+    Stored HTML is cleaned when it is validated, when it goes into the editor (Draftail
+    cannot load markup it does not know, and would fail with a server error) and when it
+    is shown (the ``clean_richtext`` filter in the block templates, ``guides.api`` for JSON).
+    """
 
     def clean(self, value):
         value = super().clean(value)
         cleaned = sanitize(value.source, self.features)
         return value if cleaned == value.source else self.to_python(cleaned)
+
+    def value_for_form(self, value):
+        return sanitize(value.source, self.features) if value is not None else ""
 
 
 class RichTextBlock(SafeRichTextBlock):

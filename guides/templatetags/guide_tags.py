@@ -6,6 +6,35 @@ from django.utils.html import format_html
 
 register = template.Library()
 
+#: The rich text features of each block that renders rich text (guides.blocks.content).
+RICH_TEXT_FEATURE_SETS = {"rich_text": "RICH_TEXT_FEATURES", "callout": "CALLOUT_FEATURES"}
+
+
+@register.filter
+def clean_richtext(value, block="rich_text"):
+    """Rich text of a block as public HTML, cleaned again with that block's features.
+
+    Content validated in the editor is clean already (and comes back unchanged); content
+    stored another way (``save_revision(clean=False)``, an import) loses every element,
+    attribute and URL the block does not allow before it reaches a page.
+    """
+    from wagtail.rich_text import RichText
+
+    from guides.blocks import content
+    from guides.richtext import sanitize
+
+    source = value.source if isinstance(value, RichText) else str(value or "")
+    features = getattr(content, RICH_TEXT_FEATURE_SETS[block])
+    return RichText(sanitize(source, features))
+
+
+@register.filter
+def safe_url(value) -> str:
+    """A link field's address if it is a web, mail or phone address; otherwise empty."""
+    from guides.richtext import safe_url as check
+
+    return check(value)
+
 
 @register.filter
 def asked_when_json(condition: dict) -> str:

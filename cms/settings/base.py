@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Wagtail's page chooser and page bulk actions name any page: editors only.
     "guides.security.admin_scope.PageToolsForPageEditorsMiddleware",
+    # A crafted or broken page-editor post is a 400 with nothing saved, never a 500.
+    "guides.security.formdata.MalformedPageFormMiddleware",
     "guides.signoff.middleware.ConcurrentActionMiddleware",
     # Last, as django-axes asks: answers a locked-out login with its lockout page.
     "axes.middleware.AxesMiddleware",

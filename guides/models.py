@@ -10,7 +10,7 @@ from wagtail.search import index
 from guides.blocks import QuestionBlock, SectionBlock
 from guides.editorial.forms import GuidePageForm
 from guides.editorial.panels import EditorialChecksPanel
-from guides.forms import GuideCopyForm
+from guides.forms import AuthorityForm, GuideCopyForm
 from guides.routes import GuideRoutes
 
 
@@ -44,6 +44,7 @@ class Authority(models.Model):
 
     objects = AuthorityQuerySet.as_manager()
 
+    base_form_class = AuthorityForm
     panels = [
         FieldPanel("name"),
         FieldPanel("code"),

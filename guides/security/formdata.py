@@ -126,7 +126,9 @@ class MalformedPageFormMiddleware:
         return None
 
     def process_exception(self, request, exception):
-        if request.method != "POST" or not isinstance(exception, (ValueError, KeyError, TypeError, AttributeError)):
+        if request.method != "POST" or not isinstance(
+            exception, (ValueError, KeyError, TypeError, AttributeError)
+        ):
             return None
         traceback = sys.exc_info()[2] or exception.__traceback__
         while traceback is not None:

@@ -60,7 +60,7 @@ SERVER_TEST = "500"
 def roles(default, **overrides) -> dict:
     """Every role gets ``default`` unless named. API consumers and preview-token holders
     have no session: outside the API they are anonymous unless said otherwise."""
-    expect = {role: default for role in ROLES}
+    expect = dict.fromkeys(ROLES, default)
     anonymous = overrides.get("anonymous", default)
     expect.update(api_consumer=anonymous, preview_token=anonymous)
     expect.update(overrides)
@@ -197,8 +197,13 @@ OWN_ROUTES = [
     Route(
         "admin/godkendelse/afgoerelse/<int:request_id>/",
         "a decision on one section (POST only)",
-        admin_area(editor=NOT_ALLOWED, reviewer_a=NOT_ALLOWED, reviewer_b=NOT_ALLOWED, agency_admin=NOT_ALLOWED,
-                   admin=NOT_ALLOWED),
+        admin_area(
+            editor=NOT_ALLOWED,
+            reviewer_a=NOT_ALLOWED,
+            reviewer_b=NOT_ALLOWED,
+            agency_admin=NOT_ALLOWED,
+            admin=NOT_ALLOWED,
+        ),
         (
             P("/admin/godkendelse/afgoerelse/{request}/"),
             P(
@@ -222,8 +227,12 @@ OWN_ROUTES = [
         SUPERUSERS,
         (
             P("/admin/godkendelse/noedudgivelse/{guide}/"),
-            P("/admin/godkendelse/noedudgivelse/{guide}/", method="POST", data={"reason": "for kort"},
-              note="too short a reason: the form again, nothing published"),
+            P(
+                "/admin/godkendelse/noedudgivelse/{guide}/",
+                method="POST",
+                data={"reason": "for kort"},
+                note="too short a reason: the form again, nothing published",
+            ),
         ),
     ),
     Route(
@@ -255,24 +264,60 @@ OWN_ROUTES = [
         ),
     ),
     # Editor reports (guides/editorial).
-    Route("admin/vejviser/reports/coverage/", "audience coverage report", EDITORS,
-          (P("/admin/vejviser/reports/coverage/"),)),
-    Route("admin/vejviser/reports/coverage/results/", "its results", EDITORS,
-          (P("/admin/vejviser/reports/coverage/results/"),)),
-    Route("admin/vejviser/reports/coverage/<int:page_id>/", "one guide's sections × audiences", EDITORS,
-          (P("/admin/vejviser/reports/coverage/{guide}/"),)),
-    Route("admin/vejviser/reports/readability/", "readability (reviewers: own sections)",
-          EDITORS_AND_REVIEWERS, (P("/admin/vejviser/reports/readability/"),)),
-    Route("admin/vejviser/reports/readability/results/", "its results", EDITORS_AND_REVIEWERS,
-          (P("/admin/vejviser/reports/readability/results/"),)),
-    Route("admin/vejviser/reports/links/", "links (reviewers: own sections)", EDITORS_AND_REVIEWERS,
-          (P("/admin/vejviser/reports/links/"),)),
-    Route("admin/vejviser/reports/links/results/", "its results", EDITORS_AND_REVIEWERS,
-          (P("/admin/vejviser/reports/links/results/"),)),
-    Route("admin/vejviser/reports/review/", "review dates (reviewers: own sections)", EDITORS_AND_REVIEWERS,
-          (P("/admin/vejviser/reports/review/"),)),
-    Route("admin/vejviser/reports/review/results/", "its results", EDITORS_AND_REVIEWERS,
-          (P("/admin/vejviser/reports/review/results/"),)),
+    Route(
+        "admin/vejviser/reports/coverage/",
+        "audience coverage report",
+        EDITORS,
+        (P("/admin/vejviser/reports/coverage/"),),
+    ),
+    Route(
+        "admin/vejviser/reports/coverage/results/",
+        "its results",
+        EDITORS,
+        (P("/admin/vejviser/reports/coverage/results/"),),
+    ),
+    Route(
+        "admin/vejviser/reports/coverage/<int:page_id>/",
+        "one guide's sections × audiences",
+        EDITORS,
+        (P("/admin/vejviser/reports/coverage/{guide}/"),),
+    ),
+    Route(
+        "admin/vejviser/reports/readability/",
+        "readability (reviewers: own sections)",
+        EDITORS_AND_REVIEWERS,
+        (P("/admin/vejviser/reports/readability/"),),
+    ),
+    Route(
+        "admin/vejviser/reports/readability/results/",
+        "its results",
+        EDITORS_AND_REVIEWERS,
+        (P("/admin/vejviser/reports/readability/results/"),),
+    ),
+    Route(
+        "admin/vejviser/reports/links/",
+        "links (reviewers: own sections)",
+        EDITORS_AND_REVIEWERS,
+        (P("/admin/vejviser/reports/links/"),),
+    ),
+    Route(
+        "admin/vejviser/reports/links/results/",
+        "its results",
+        EDITORS_AND_REVIEWERS,
+        (P("/admin/vejviser/reports/links/results/"),),
+    ),
+    Route(
+        "admin/vejviser/reports/review/",
+        "review dates (reviewers: own sections)",
+        EDITORS_AND_REVIEWERS,
+        (P("/admin/vejviser/reports/review/"),),
+    ),
+    Route(
+        "admin/vejviser/reports/review/results/",
+        "its results",
+        EDITORS_AND_REVIEWERS,
+        (P("/admin/vejviser/reports/review/results/"),),
+    ),
 ]
 
 
@@ -287,12 +332,12 @@ def _viewset_routes(prefix, name, pk, *, expect, read_expect=None, write_expect=
         ("", "list", read_expect, ""),
         ("results/", "list results", read_expect, "results/"),
         ("new/", "add", write_expect, "new/"),
-        ("edit/<int:pk>/", "edit", write_expect, "edit/{%s}/" % pk),
-        ("delete/<int:pk>/", "delete", write_expect, "delete/{%s}/" % pk),
-        ("history/<int:pk>/", "history", change_expect, "history/{%s}/" % pk),
-        ("history-results/<int:pk>/", "history results", change_expect, "history-results/{%s}/" % pk),
-        ("usage/<int:pk>/", "usage", change_expect, "usage/{%s}/" % pk),
-        ("inspect/<int:pk>/", "inspect", read_expect, "inspect/{%s}/" % pk),
+        ("edit/<int:pk>/", "edit", write_expect, f"edit/{{{pk}}}/"),
+        ("delete/<int:pk>/", "delete", write_expect, f"delete/{{{pk}}}/"),
+        ("history/<int:pk>/", "history", change_expect, f"history/{{{pk}}}/"),
+        ("history-results/<int:pk>/", "history results", change_expect, f"history-results/{{{pk}}}/"),
+        ("usage/<int:pk>/", "usage", change_expect, f"usage/{{{pk}}}/"),
+        ("inspect/<int:pk>/", "inspect", read_expect, f"inspect/{{{pk}}}/"),
     ]
     return [
         Route(f"{prefix}{suffix}", f"{name}: {what}", routes_expect, (P(f"/{prefix}{url}"),))
@@ -308,7 +353,9 @@ def _uuid(routes):
 
 
 WEBHOOK_ROUTES = [
-    *_viewset_routes("admin/webhook_subscriptions/", "webhook subscribers", "subscription", expect=SUPERUSERS),
+    *_viewset_routes(
+        "admin/webhook_subscriptions/", "webhook subscribers", "subscription", expect=SUPERUSERS
+    ),
     *_uuid(
         _viewset_routes(
             "admin/webhook_events/",
@@ -350,8 +397,12 @@ def _snippet_routes():
     # in the page editor, and Wagtail opens snippet choosers to every admin user.
     chooser_expect = ANY_ADMIN_USER
     routes += [
-        Route(f"{chooser}{suffix}", f"authority chooser (page editor): {what}", chooser_expect,
-              (P(f"/{chooser}{url}"),))
+        Route(
+            f"{chooser}{suffix}",
+            f"authority chooser (page editor): {what}",
+            chooser_expect,
+            (P(f"/{chooser}{url}"),),
+        )
         for suffix, what, url in [
             ("", "choose", ""),
             ("results/", "results", "results/"),
@@ -373,16 +424,27 @@ WAGTAIL_GROUPS = [
     Route(
         "admin/login/",
         "admin login (logged-in users are sent on)",
-        roles(OK, editor=REDIRECT, reviewer_a=REDIRECT, reviewer_b=REDIRECT, agency_admin=REDIRECT, admin=REDIRECT),
+        roles(
+            OK,
+            editor=REDIRECT,
+            reviewer_a=REDIRECT,
+            reviewer_b=REDIRECT,
+            agency_admin=REDIRECT,
+            admin=REDIRECT,
+        ),
         (P("/admin/login/"),),
         group=True,
     ),
     Route("admin/password_reset/", "password reset", PUBLIC, (P("/admin/password_reset/"),), group=True),
     Route("admin/jsi18n/", "the admin's translations", PUBLIC, (P("/admin/jsi18n/"),), group=True),
     Route("admin/sprite/", "the admin's icons", PUBLIC, (P("/admin/sprite/"),), group=True),
-    Route("_util/", "login and password forms of view-restricted pages", PUBLIC,
-          (P("/_util/login/"), P("/_util/authenticate_with_password/{page_restriction}/{unpublished}/")),
-          group=True),
+    Route(
+        "_util/",
+        "login and password forms of view-restricted pages",
+        PUBLIC,
+        (P("/_util/login/"), P("/_util/authenticate_with_password/{page_restriction}/{unpublished}/")),
+        group=True,
+    ),
     Route(
         "documents/",
         "documents; a private collection's only to its group",
@@ -393,6 +455,14 @@ WAGTAIL_GROUPS = [
         ),
         group=True,
     ),
+    Route(
+        "^media/",
+        "uploaded files straight from disk: development only (cms/urls.py adds it with DEBUG)",
+        PUBLIC,
+        (),
+        group=True,
+        extra={"debug_only": True},
+    ),
     Route("admin/", "dashboard", ANY_ADMIN_USER, (P("/admin/"),), group=True),
     Route("admin/account/", "own account", ANY_ADMIN_USER, (P("/admin/account/"),), group=True),
     Route("admin/logout/", "log out (POST)", ANY_ADMIN_USER, (), group=True),
@@ -400,24 +470,59 @@ WAGTAIL_GROUPS = [
     Route("admin/editing-sessions/", "editing sessions (POST, own sessions)", ANY_ADMIN_USER, (), group=True),
     Route("admin/block-preview/", "block previews", ANY_ADMIN_USER, (), group=True),
     Route("admin/tag-autocomplete/", "tag autocomplete", ANY_ADMIN_USER, (), group=True),
-    Route("admin/test404/", "the admin's 404 page, as a page", ANY_ADMIN_USER, (P("/admin/test404/"),), group=True),
-    Route("admin/failwhale/", "the admin's 500 page", admin_area(editor=SERVER_TEST, reviewer_a=SERVER_TEST,
-          reviewer_b=SERVER_TEST, agency_admin=SERVER_TEST, admin=SERVER_TEST), (), group=True),
-    Route("admin/^.*/$", "anything else under /admin/", admin_area(editor=NOT_FOUND, reviewer_a=NOT_FOUND,
-          reviewer_b=NOT_FOUND, agency_admin=NOT_FOUND, admin=NOT_FOUND), (P("/admin/findes-ikke/"),), group=True),
+    Route(
+        "admin/test404/",
+        "the admin's 404 page, as a page",
+        ANY_ADMIN_USER,
+        (P("/admin/test404/"),),
+        group=True,
+    ),
+    Route(
+        "admin/failwhale/",
+        "the admin's 500 page",
+        admin_area(
+            editor=SERVER_TEST,
+            reviewer_a=SERVER_TEST,
+            reviewer_b=SERVER_TEST,
+            agency_admin=SERVER_TEST,
+            admin=SERVER_TEST,
+        ),
+        (),
+        group=True,
+    ),
+    Route(
+        "admin/^.*/$",
+        "anything else under /admin/",
+        admin_area(
+            editor=NOT_FOUND,
+            reviewer_a=NOT_FOUND,
+            reviewer_b=NOT_FOUND,
+            agency_admin=NOT_FOUND,
+            admin=NOT_FOUND,
+        ),
+        (P("/admin/findes-ikke/"),),
+        group=True,
+    ),
     Route(
         "admin/pages/",
         "page tree, editor, preview, revisions, compare, history, search, copy, move, delete "
         "(only for users with page permissions: guides/security/admin_scope.py)",
         EDITORS,
         (
-            P("/admin/pages/", expect=admin_area(editor=REDIRECT), note="editors are taken to their part of the tree"),
+            P(
+                "/admin/pages/",
+                expect=admin_area(editor=REDIRECT),
+                note="editors are taken to their part of the tree",
+            ),
             P("/admin/pages/{home}/"),
             P("/admin/pages/{guide}/edit/"),
             P("/admin/pages/{guide}/edit/preview/"),
             P("/admin/pages/{guide}/view_draft/"),
-            P("/admin/pages/{guide}/revisions/", expect=admin_area(editor=REDIRECT, admin=REDIRECT),
-              note="a redirect to the history"),
+            P(
+                "/admin/pages/{guide}/revisions/",
+                expect=admin_area(editor=REDIRECT, admin=REDIRECT),
+                note="a redirect to the history",
+            ),
             P("/admin/pages/workflow/confirm_cancellation/{guide}/"),
             P("/admin/pages/{guide}/revisions/{latest_revision}/view/"),
             P("/admin/pages/{guide}/revisions/compare/{live_revision}...{latest_revision}/"),
@@ -468,11 +573,21 @@ WAGTAIL_GROUPS = [
         (P("/admin/choose-page/"), P("/admin/choose-page/{home}/"), P("/admin/choose-page/search/?q=Guide")),
         group=True,
     ),
-    Route("admin/choose-", "link choosers (external, e-mail, phone, anchor)", ANY_ADMIN_USER,
-          (P("/admin/choose-external-link/"),), group=True),
+    Route(
+        "admin/choose-",
+        "link choosers (external, e-mail, phone, anchor)",
+        ANY_ADMIN_USER,
+        (P("/admin/choose-external-link/"),),
+        group=True,
+    ),
     Route("admin/documents/", "documents in the admin", EDITORS, (P("/admin/documents/"),), group=True),
-    Route("admin/images/", "images in the admin", SUPERUSERS,
-          (P("/admin/images/"), P("/admin/images/{image}/")), group=True),
+    Route(
+        "admin/images/",
+        "images in the admin",
+        SUPERUSERS,
+        (P("/admin/images/"), P("/admin/images/{image}/")),
+        group=True,
+    ),
     Route("admin/collections/", "collections", SUPERUSERS, (P("/admin/collections/"),), group=True),
     Route("admin/workflows/", "workflows and tasks", SUPERUSERS, (P("/admin/workflows/list/"),), group=True),
     Route(
@@ -486,15 +601,22 @@ WAGTAIL_GROUPS = [
         ),
         group=True,
     ),
-    Route("admin/forms/", "form submissions (of form pages the user may edit)", EDITORS, (P("/admin/forms/"),),
-          group=True),
+    Route(
+        "admin/forms/",
+        "form submissions (of form pages the user may edit)",
+        EDITORS,
+        (P("/admin/forms/"),),
+        group=True,
+    ),
     Route("admin/redirects/", "redirects", SUPERUSERS, (P("/admin/redirects/"),), group=True),
     Route("admin/settings/", "site settings", SUPERUSERS, (), group=True),
     Route("admin/embeds/", "embed chooser", EDITORS, (), group=True),
     Route(
         "admin/snippets/",
         "snippets index (sends on to the snippet lists)",
-        admin_area(editor=REDIRECT, reviewer_a=REDIRECT, reviewer_b=REDIRECT, agency_admin=REDIRECT, admin=REDIRECT),
+        admin_area(
+            editor=REDIRECT, reviewer_a=REDIRECT, reviewer_b=REDIRECT, agency_admin=REDIRECT, admin=REDIRECT
+        ),
         (P("/admin/snippets/"),),
         group=True,
     ),

@@ -99,7 +99,10 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def world(home, authorities, editor, workflow, reviewers, media, admin_user, django_capture_on_commit_callbacks):
+def world(
+    home, authorities, editor, workflow, reviewers, media, admin_user, django_capture_on_commit_callbacks
+):
+    from wagtail.contrib.redirects.models import Redirect
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import (
@@ -113,7 +116,6 @@ def world(home, authorities, editor, workflow, reviewers, media, admin_user, dja
     from guides.signoff import setup
     from guides.signoff.models import SectionSignOffTask
     from guides.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
-    from wagtail.contrib.redirects.models import Redirect
 
     guide = make_guide(home, guide_data("guide-a"), user=editor)
     edit_section(guide, "Afsnit ung", f"<b>{DRAFT_MARKER}</b>", user=editor)

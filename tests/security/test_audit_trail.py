@@ -26,7 +26,9 @@ pytestmark = pytest.mark.django_db
 
 def test_no_admin_view_or_snippet_writes_the_sign_off_log():
     assert SignOffEvent not in get_snippet_models()
-    routes = [route for route in walk(get_resolver()) if "godkendelse/log" in route or "signoff" in route.lower()]
+    routes = [
+        route for route in walk(get_resolver()) if "godkendelse/log" in route or "signoff" in route.lower()
+    ]
     assert routes == ["admin/godkendelse/log/", "admin/godkendelse/log/results/"]
     from django.conf import settings
 
@@ -70,8 +72,20 @@ def test_every_event_goes_to_the_audit_sink_as_one_json_line(world, tmp_path):
     assert len(lines) == len(events) >= 3  # approval, publish of each unit, the refused attempt
     for line, event in zip(lines, events, strict=True):
         assert line["event"] == "signoff"
-        assert (line["action"], line["page"], line["section"], line["authority"], line["fingerprint"], line["user"]) == (
-            event.action, event.page_id, event.section_id, event.authority_code, event.fingerprint, event.username
+        assert (
+            line["action"],
+            line["page"],
+            line["section"],
+            line["authority"],
+            line["fingerprint"],
+            line["user"],
+        ) == (
+            event.action,
+            event.page_id,
+            event.section_id,
+            event.authority_code,
+            event.fingerprint,
+            event.username,
         )
         assert line["time"] == event.created_at.isoformat()
     assert {line["action"] for line in lines} >= {"approved", "published", "attempt_refused"}
@@ -86,8 +100,14 @@ def test_vejviser_audit_log_setting_sends_the_trail_to_that_file(tmp_path):
         "logging.getLogger('vejviser.audit').info('{\"event\": \"signoff\"}'); "
         "logging.getLogger('vejviser.audit').warning('{\"event\": \"signoff\"}')"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
+    result = subprocess.run(  # noqa: S603 (our own interpreter and script)
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert sink.read_text(encoding="utf-8").splitlines() == ['{"event": "signoff"}'] * 2

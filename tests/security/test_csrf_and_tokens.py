@@ -58,8 +58,11 @@ def counts():
 def every_post(world):
     """Every POST of the access matrix and the IDOR sweep, plus every other probed URL posted to."""
     values = world.url_values()
-    posts = {(probe.url.format(**values), tuple(sorted((probe.data or {}).items()))) for route in matrix.ALL_ROUTES
-             for probe in route.probes}
+    posts = {
+        (probe.url.format(**values), tuple(sorted((probe.data or {}).items())))
+        for route in matrix.ALL_ROUTES
+        for probe in route.probes
+    }
     yield from ((url, dict(data)) for url, data in sorted(posts))
     for method, url, data in idor_requests(world):
         if method == "POST":
@@ -121,7 +124,9 @@ class TestPreviewTokenScope:
         assert draft.json()["preview"] is True and DRAFT_MARKER in draft.content.decode()
         assert client.get(f"/api/v1/guides/{world.unpublished.slug}/").status_code == 403
         assert client.get("/admin/").status_code == 302  # no admin session from a token
-        assert DRAFT_MARKER not in client.get(f"/{world.guide.slug}/?akasse=nej&alder=under-30").content.decode()
+        assert (
+            DRAFT_MARKER not in client.get(f"/{world.guide.slug}/?akasse=nej&alder=under-30").content.decode()
+        )
 
     def test_a_token_in_a_cookie_or_form_field_is_not_a_token(self, world):
         client = Client()

@@ -27,7 +27,8 @@ def production_env(tmp_path) -> dict:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE: set for Playwright by the browser fixture, never in production.
+        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
@@ -40,7 +41,7 @@ def production_env(tmp_path) -> dict:
 
 
 def run_in_production(tmp_path, *args):
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
         [sys.executable, *args],
         cwd=ROOT,
         env=production_env(tmp_path),
@@ -61,14 +62,19 @@ class TestProductionSettings:
         script = (
             "import json, django; django.setup(); from django.conf import settings as s; "
             "print(json.dumps({k: getattr(s, k) for k in ["
-            "'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SESSION_COOKIE_HTTPONLY', 'SECURE_SSL_REDIRECT', "
+            "'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SESSION_COOKIE_HTTPONLY', "
+            "'SECURE_SSL_REDIRECT', "
             "'SECURE_HSTS_SECONDS', 'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'X_FRAME_OPTIONS', 'DEBUG', "
             "'SECURE_CONTENT_TYPE_NOSNIFF', 'AXES_FAILURE_LIMIT']}))"
         )
         result = run_in_production(tmp_path, "-c", script)
         assert result.returncode == 0, result.stderr
         values = json.loads(result.stdout.strip().splitlines()[-1])
-        assert values["SESSION_COOKIE_SECURE"] and values["CSRF_COOKIE_SECURE"] and values["SESSION_COOKIE_HTTPONLY"]
+        assert (
+            values["SESSION_COOKIE_SECURE"]
+            and values["CSRF_COOKIE_SECURE"]
+            and values["SESSION_COOKIE_HTTPONLY"]
+        )
         assert values["SECURE_SSL_REDIRECT"] and values["SECURE_CONTENT_TYPE_NOSNIFF"]
         assert values["SECURE_HSTS_SECONDS"] >= 31_536_000 and values["SECURE_HSTS_INCLUDE_SUBDOMAINS"]
         assert values["X_FRAME_OPTIONS"] == "DENY" and values["DEBUG"] is False
@@ -78,7 +84,12 @@ class TestProductionSettings:
         env = production_env(tmp_path)
         env["SECRET_KEY"] = "django-insecure-kort"
         result = subprocess.run(
-            [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+            [sys.executable, "manage.py", "check"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert result.returncode != 0
         assert "SECRET_KEY" in result.stderr
@@ -161,7 +172,9 @@ class TestLoginThrottle:
         assert refused.status_code == 429
         assert "_auth_user_id" not in client.session
         # Sixteen minutes later the lockout has expired.
-        AccessAttempt.objects.update(attempt_time=datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=16))
+        AccessAttempt.objects.update(
+            attempt_time=datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=16)
+        )
         accepted = self.attempt(client, user.username, PASSWORD)
         assert accepted.status_code == 302
         assert client.session["_auth_user_id"] == str(user.pk)

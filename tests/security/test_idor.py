@@ -27,7 +27,9 @@ pytestmark = pytest.mark.django_db
 def snapshot(world):
     page = GuidePage.objects.get(pk=world.guide.pk)
     return {
-        "revisions": sorted(Revision.page_revisions.filter(object_id=str(page.pk)).values_list("pk", "content")),
+        "revisions": sorted(
+            Revision.page_revisions.filter(object_id=str(page.pk)).values_list("pk", "content")
+        ),
         "live_revision": page.live_revision_id,
         "latest_revision": page.latest_revision_id,
         "locked": page.locked,
@@ -77,7 +79,11 @@ def idor_requests(world):
         ("GET", f"/admin/pages/{page}/workflow_history/", None),
         ("GET", f"/admin/pages/{page}/workflow_history/detail/{v['workflow_state']}/", None),
         ("GET", f"/admin/pages/{page}/copy/", None),
-        ("POST", f"/admin/pages/{page}/copy/", {"new_title": "Kopi", "new_slug": "kopi", "new_parent_page": v["home"]}),
+        (
+            "POST",
+            f"/admin/pages/{page}/copy/",
+            {"new_title": "Kopi", "new_slug": "kopi", "new_parent_page": v["home"]},
+        ),
         ("POST", f"/admin/pages/{page}/move/{v['home']}/confirm/", {}),
         ("POST", f"/admin/pages/{page}/delete/", {}),
         ("POST", f"/admin/pages/{page}/unpublish/", {}),
@@ -97,9 +103,16 @@ def idor_requests(world):
         ("POST", f"/admin/guides/{page}/api-preview/", {"revision": str(rev)}),
         ("GET", f"/admin/godkendelse/runde/{task_state}/", None),
         ("POST", f"/admin/godkendelse/afgoerelse/{v['request']}/", {"decision": "approve"}),
-        ("POST", f"/admin/godkendelse/afgoerelse/{v['request']}/",
-         {"decision": "request_changes", "comment": "Nej"}),
-        ("POST", f"/admin/godkendelse/noedudgivelse/{page}/", {"reason": "B vil udgive A's tekst uden godkendelse."}),
+        (
+            "POST",
+            f"/admin/godkendelse/afgoerelse/{v['request']}/",
+            {"decision": "request_changes", "comment": "Nej"},
+        ),
+        (
+            "POST",
+            f"/admin/godkendelse/noedudgivelse/{page}/",
+            {"reason": "B vil udgive A's tekst uden godkendelse."},
+        ),
         ("GET", f"/admin/vejviser/reports/coverage/{page}/", None),
     ]
 
@@ -124,7 +137,9 @@ def test_refused_sign_off_attempts_are_logged_with_who_and_what(world):
     client = world.client("reviewer_b")
     client.get(reverse("signoff:review", args=[world.task_state.pk]))
     client.post(reverse("signoff:decide", args=[world.request.pk]), {"decision": "approve"})
-    attempts = SignOffEvent.objects.filter(action=SignOffEvent.ATTEMPT_REFUSED, user=world.users["reviewer_b"])
+    attempts = SignOffEvent.objects.filter(
+        action=SignOffEvent.ATTEMPT_REFUSED, user=world.users["reviewer_b"]
+    )
     assert attempts.count() == 2
     decide = attempts.exclude(section_id="").get()
     assert (decide.section_id, decide.authority_code) == (world.request.section_id, "kl")
@@ -142,7 +157,7 @@ class TestPreviewPost:
         shown = client.get(url)
         assert refused(shown)
         assert b"uden lov" not in shown.content and DRAFT_MARKER.encode() not in shown.content
-        assert not any(key.startswith("wagtail-preview-") for key in client.session.keys())
+        assert not any(key.startswith("wagtail-preview-") for key in client.session.keys())  # noqa: SIM118 (a session is not iterable)
 
     def test_crafted_preview_of_a_new_guide_under_home_is_refused(self, world):
         client = world.client("reviewer_b")
@@ -173,8 +188,17 @@ class TestBlockLevelWrites:
     def test_no_write_endpoint_of_the_admin_api_accepts_a_reviewer(self, world):
         before = snapshot(world)
         client = world.client("reviewer_b")
-        for action in ("publish", "unpublish", "copy", "move", "delete", "revert_to_page_revision",
-                       "convert_alias", "copy_for_translation", "create_alias"):
+        for action in (
+            "publish",
+            "unpublish",
+            "copy",
+            "move",
+            "delete",
+            "revert_to_page_revision",
+            "convert_alias",
+            "copy_for_translation",
+            "create_alias",
+        ):
             response = client.post(
                 f"/admin/api/main/pages/{world.guide.pk}/action/{action}/",
                 {"destination_page_id": world.home.pk, "revision_id": world.guide.live_revision_id},

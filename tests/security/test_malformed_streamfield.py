@@ -22,7 +22,11 @@ from tests.factories import make_guide
 
 pytestmark = pytest.mark.django_db
 
-ACTIONS = {"save": {}, "publish": {"action-publish": "action-publish"}, "submit": {"action-submit": "action-submit"}}
+ACTIONS = {
+    "save": {},
+    "publish": {"action-publish": "action-publish"},
+    "submit": {"action-submit": "action-submit"},
+}
 
 
 @pytest.fixture
@@ -73,15 +77,27 @@ def malformed(data: dict, case: str) -> dict:
         key = next(k for k in data if k.endswith("-timing-kind"))
         data[key] = "igår"
     elif case == "condition names a question that does not exist":
-        data.update({f"{first}-audience-count": "1", f"{first}-audience-0-deleted": "",
-                     f"{first}-audience-0-order": "0", f"{first}-audience-0-id": "",
-                     f"{first}-audience-0-value-question": "boern",
-                     f"{first}-audience-0-value-answers": "ja"})
+        data.update(
+            {
+                f"{first}-audience-count": "1",
+                f"{first}-audience-0-deleted": "",
+                f"{first}-audience-0-order": "0",
+                f"{first}-audience-0-id": "",
+                f"{first}-audience-0-value-question": "boern",
+                f"{first}-audience-0-value-answers": "ja",
+            }
+        )
     elif case == "condition names an answer that does not exist":
-        data.update({f"{first}-audience-count": "1", f"{first}-audience-0-deleted": "",
-                     f"{first}-audience-0-order": "0", f"{first}-audience-0-id": "",
-                     f"{first}-audience-0-value-question": "akasse",
-                     f"{first}-audience-0-value-answers": "maaske"})
+        data.update(
+            {
+                f"{first}-audience-count": "1",
+                f"{first}-audience-0-deleted": "",
+                f"{first}-audience-0-order": "0",
+                f"{first}-audience-0-id": "",
+                f"{first}-audience-0-value-question": "akasse",
+                f"{first}-audience-0-value-answers": "maaske",
+            }
+        )
     elif case == "question key is markup":
         data["questions-0-value-key"] = "<b>akasse</b>"
     elif case == "rich text is not contentstate":
@@ -135,7 +151,9 @@ def test_malformed_editor_post_is_a_form_error_and_saves_nothing(live, editor_cl
         assert response.status_code in (200, 400), f"{case}/{action}: {response.status_code}"
         if response.status_code == 200:
             messages = " ".join(str(m) for m in response.context["messages"])
-            assert "could not be" in messages or "kunne ikke" in messages or response.context["form"].errors, (
+            assert (
+                "could not be" in messages or "kunne ikke" in messages or response.context["form"].errors
+            ), (
                 case,
                 action,
             )
@@ -206,7 +224,9 @@ class TestStoredMalformedContent:
     ):
         response = editor_client.post(
             reverse("wagtailadmin_pages:edit", args=[stored.pk]),
-            {**guide_form_data(GuidePage.objects.get(pk=stored.pk).live_revision.as_object()),
-             "action-submit": "action-submit"},
+            {
+                **guide_form_data(GuidePage.objects.get(pk=stored.pk).live_revision.as_object()),
+                "action-submit": "action-submit",
+            },
         )
         assert response.status_code in (200, 302)

@@ -70,7 +70,8 @@ def test_a_new_comment_is_mailed_only_to_subscribers_who_may_still_edit(client, 
     guide, stays, leaves = team
     client.force_login(editor)
     response = client.post(
-        reverse("wagtailadmin_pages:edit", args=[guide.pk]), comment_form(guide, "Tallet i afsnittet er forkert")
+        reverse("wagtailadmin_pages:edit", args=[guide.pk]),
+        comment_form(guide, "Tallet i afsnittet er forkert"),
     )
     assert response.status_code == 302
     assert Comment.objects.filter(text="Tallet i afsnittet er forkert").exists()

@@ -38,26 +38,60 @@ def test_no_role_can_change_users_groups_or_permissions(world, role):
     client = world.client(role)
     reviewer_group = world.authorities["kl"].reviewer_group
     every_permission = list(Permission.objects.values_list("pk", flat=True)[:50])
-    before = (powers(user), sorted(reviewer_group.permissions.values_list("pk", flat=True)), Group.objects.count())
+    before = (
+        powers(user),
+        sorted(reviewer_group.permissions.values_list("pk", flat=True)),
+        Group.objects.count(),
+    )
     attempts = [
         ("GET", reverse("wagtailusers_users:index"), None),
         ("GET", reverse("wagtailusers_users:edit", args=[user.pk]), None),
-        ("POST", reverse("wagtailusers_users:edit", args=[user.pk]),
-         {"username": user.username, "email": user.email, "first_name": "x", "last_name": "y",
-          "is_superuser": "on", "is_active": "on", "groups": [g.pk for g in Group.objects.all()]}),
-        ("POST", reverse("wagtailusers_users:add"),
-         {"username": "ny-admin", "email": "ny@example.org", "password1": "Et-langt-kodeord-1",
-          "password2": "Et-langt-kodeord-1", "is_superuser": "on", "is_active": "on"}),
+        (
+            "POST",
+            reverse("wagtailusers_users:edit", args=[user.pk]),
+            {
+                "username": user.username,
+                "email": user.email,
+                "first_name": "x",
+                "last_name": "y",
+                "is_superuser": "on",
+                "is_active": "on",
+                "groups": [g.pk for g in Group.objects.all()],
+            },
+        ),
+        (
+            "POST",
+            reverse("wagtailusers_users:add"),
+            {
+                "username": "ny-admin",
+                "email": "ny@example.org",
+                "password1": "Et-langt-kodeord-1",
+                "password2": "Et-langt-kodeord-1",
+                "is_superuser": "on",
+                "is_active": "on",
+            },
+        ),
         ("GET", reverse("wagtailusers_groups:index"), None),
-        ("POST", reverse("wagtailusers_groups:edit", args=[reviewer_group.pk]),
-         {"name": reviewer_group.name, "permissions": every_permission}),
-        ("POST", reverse("wagtailusers_groups:add"), {"name": "Nye magthavere", "permissions": every_permission}),
+        (
+            "POST",
+            reverse("wagtailusers_groups:edit", args=[reviewer_group.pk]),
+            {"name": reviewer_group.name, "permissions": every_permission},
+        ),
+        (
+            "POST",
+            reverse("wagtailusers_groups:add"),
+            {"name": "Nye magthavere", "permissions": every_permission},
+        ),
         ("POST", reverse("wagtailusers_groups:delete", args=[reviewer_group.pk]), {}),
     ]
     for method, url, data in attempts:
         response = client.post(url, data) if method == "POST" else client.get(url)
         assert refused(response), (role, method, url, response.status_code)
-    after = (powers(user), sorted(reviewer_group.permissions.values_list("pk", flat=True)), Group.objects.count())
+    after = (
+        powers(user),
+        sorted(reviewer_group.permissions.values_list("pk", flat=True)),
+        Group.objects.count(),
+    )
     assert after == before
     assert not type(user).objects.filter(username="ny-admin").exists()
 
@@ -69,8 +103,13 @@ def test_own_account_page_cannot_grant_groups_or_superuser(world, role):
     before = powers(user)
     client.post(
         reverse("wagtailadmin_account"),
-        {"name_email-first_name": "Ny", "name_email-last_name": "Navn", "name_email-email": user.email,
-         "is_superuser": "on", "groups": [g.pk for g in Group.objects.all()]},
+        {
+            "name_email-first_name": "Ny",
+            "name_email-last_name": "Navn",
+            "name_email-email": user.email,
+            "is_superuser": "on",
+            "groups": [g.pk for g in Group.objects.all()],
+        },
     )
     assert powers(user) == before
 
@@ -82,8 +121,13 @@ class TestAgencyAdmin:
         kl = world.authorities["kl"]
         response = world.client("agency_admin").post(
             reverse("wagtailsnippets_guides_authority:edit", args=[kl.pk]),
-            {"name": "KL", "code": "kl", "reviewer_group": kl.reviewer_group_id,
-             "contact_email": "ny@kl.example", "website": "https://www.kl.dk/"},
+            {
+                "name": "KL",
+                "code": "kl",
+                "reviewer_group": kl.reviewer_group_id,
+                "contact_email": "ny@kl.example",
+                "website": "https://www.kl.dk/",
+            },
         )
         assert response.status_code == 302
         assert Authority.objects.get(pk=kl.pk).contact_email == "ny@kl.example"
@@ -93,8 +137,13 @@ class TestAgencyAdmin:
         own = Group.objects.get(name=AGENCY_ADMINS_GROUP)
         world.client("agency_admin").post(
             reverse("wagtailsnippets_guides_authority:edit", args=[kl.pk]),
-            {"name": "KL", "code": "kl", "reviewer_group": own.pk, "contact_email": "guides@kl.example",
-             "website": "https://www.kl.dk/"},
+            {
+                "name": "KL",
+                "code": "kl",
+                "reviewer_group": own.pk,
+                "contact_email": "guides@kl.example",
+                "website": "https://www.kl.dk/",
+            },
         )
         kl.refresh_from_db()
         assert kl.reviewer_group_id != own.pk
@@ -111,8 +160,13 @@ class TestAgencyAdmin:
         }[group_name]
         response = world.client("agency_admin").post(
             reverse("wagtailsnippets_guides_authority:add"),
-            {"name": "Ny myndighed", "code": "ny", "reviewer_group": group.pk,
-             "contact_email": "ny@example.org", "website": ""},
+            {
+                "name": "Ny myndighed",
+                "code": "ny",
+                "reviewer_group": group.pk,
+                "contact_email": "ny@example.org",
+                "website": "",
+            },
         )
         assert response.status_code == 200  # the form again, with an error on the group
         assert "reviewer_group" in response.context["form"].errors
@@ -122,8 +176,13 @@ class TestAgencyAdmin:
         fresh = Group.objects.create(name="Godkendere: Ny myndighed")
         response = world.client("agency_admin").post(
             reverse("wagtailsnippets_guides_authority:add"),
-            {"name": "Ny myndighed", "code": "ny", "reviewer_group": fresh.pk,
-             "contact_email": "ny@example.org", "website": ""},
+            {
+                "name": "Ny myndighed",
+                "code": "ny",
+                "reviewer_group": fresh.pk,
+                "contact_email": "ny@example.org",
+                "website": "",
+            },
         )
         assert response.status_code == 302
         authority = Authority.objects.get(code="ny")
@@ -134,7 +193,12 @@ class TestAgencyAdmin:
         other = Group.objects.create(name="KL's nye godkendere")
         world.client("admin").post(
             reverse("wagtailsnippets_guides_authority:edit", args=[kl.pk]),
-            {"name": "KL", "code": "kl", "reviewer_group": other.pk, "contact_email": "guides@kl.example",
-             "website": "https://www.kl.dk/"},
+            {
+                "name": "KL",
+                "code": "kl",
+                "reviewer_group": other.pk,
+                "contact_email": "guides@kl.example",
+                "website": "https://www.kl.dk/",
+            },
         )
         assert Authority.objects.get(pk=kl.pk).reviewer_group_id == other.pk

@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from guides.editing import CONFLICT_ACTION, refuse_stale_edit
 from guides.models import Authority
 
 
@@ -19,3 +21,14 @@ register_snippet(AuthorityViewSet)
 
 # The API's admin hooks (preview tokens) live beside the API.
 from guides.api import wagtail_hooks as _api_hooks  # noqa: E402, F401
+
+# Saving from an out-of-date editor (a second tab, a colleague) is refused, not a silent
+# overwrite (guides/editing.py).
+hooks.register("before_edit_page", refuse_stale_edit, order=-100)
+
+
+@hooks.register("register_log_actions")
+def register_edit_conflict_log_action(actions):
+    actions.register_action(
+        CONFLICT_ACTION, _("Save refused (edited elsewhere)"), _("Save refused: the page was saved elsewhere")
+    )

@@ -3,7 +3,8 @@
 Each scheduled revision is published in its own transaction with its row locked, so a
 scheduler that runs twice at once publishes it exactly once; a guide revision that is
 not signed off is not published (the refusal is logged and its schedule cleared) and
-the other scheduled revisions still go out. Schedules more than
+the other scheduled revisions still go out; a revision whose publish fails stays scheduled
+for the next run without holding back the others. Schedules more than
 ``VEJVISER_SCHEDULE_OVERDUE_MINUTES`` late are reported as overdue (an alert).
 """
 
@@ -34,12 +35,23 @@ class Command(WagtailPublishScheduled):
             .values_list("pk", flat=True)
         )
         self.unpublish_expired()
-        published = refused = 0
+        published = refused = failed = 0
         for revision_id in due_ids:
-            outcome = self.publish_one(revision_id)
+            try:
+                outcome = self.publish_one(revision_id)
+            except Exception:
+                # One revision's failure (its transaction is rolled back, so it stays
+                # scheduled for the next run) must not hold back the others.
+                logger.exception(
+                    "Scheduled publish of revision %s failed; it is retried on the next run", revision_id
+                )
+                outcome = "failed"
             published += outcome == "published"
             refused += outcome == "refused"
-        self.stdout.write(f"Scheduled publishing: {published} published, {refused} refused.")
+            failed += outcome == "failed"
+        self.stdout.write(f"Scheduled publishing: {published} published, {refused} refused, {failed} failed.")
+        if failed:
+            self.stderr.write(f"{failed} scheduled revision(s) failed and stay scheduled; see the log.")
 
     def unpublish_expired(self):
         from django.apps import apps

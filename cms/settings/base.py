@@ -62,6 +62,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Request bodies over MAX_REQUEST_BODY_SIZE are a 413 before they are read.
+    "guides.security.limits.RequestBodyLimitMiddleware",
+    # Search strings longer than MAX_SEARCH_QUERY_LENGTH are a 400.
+    "guides.security.limits.SearchQueryLimitMiddleware",
     # django-csp writes the Content-Security-Policy; ours picks the admin's and the API
     # docs' own policy by path (guides/security/csp.py).
     "csp.middleware.CSPMiddleware",
@@ -254,6 +258,9 @@ AXES_LOCKOUT_TEMPLATE = "security/login_locked_out.html"
 AXES_VERBOSE = False
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Any request body, uploads included (documents have no limit of their own in Wagtail).
+MAX_REQUEST_BODY_SIZE = int(os.environ.get("MAX_REQUEST_BODY_SIZE", str(12 * 1024 * 1024)))
+MAX_SEARCH_QUERY_LENGTH = 255
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail: everything from the environment; the console backend is the safe default.

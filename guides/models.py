@@ -122,6 +122,7 @@ class GuidePage(GuideRoutes, Page):
         FieldPanel("confirm_coverage_problems"),
     ]
     base_form_class = GuidePageForm
+    refuses_stale_edits_in_form = True  # see guides/editing.py
     edit_handler = TabbedInterface(
         [
             # Wagtail's own tabs, as it builds them when there is no edit_handler (so

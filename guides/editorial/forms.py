@@ -56,6 +56,14 @@ class GuidePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk and self.for_user is not None:
+            from guides.editing import stale_edit_error
+
+            # Saved by someone else since this form was opened: refuse, keep these changes on
+            # screen; the re-shown form is up to date, so saving again replaces knowingly.
+            if message := stale_edit_error(self.instance, self.for_user, self.data):
+                self.add_error(None, message)
+                return cleaned
         if not self.sends_onwards() or "questions" not in cleaned or "body" not in cleaned:
             return cleaned
         problems = self.coverage_problems()

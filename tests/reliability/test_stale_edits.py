@@ -63,21 +63,46 @@ class TestStaleFormSave:
     def page(self, home, authorities, editor, workflow, reviewers):
         return make_guide(home, user=editor)
 
-    def test_save_from_an_out_of_date_form_is_refused_named_and_logged(self, page, editor, colleague):
+    def test_save_from_an_out_of_date_form_is_refused_named_logged_and_the_work_kept(
+        self, page, editor, colleague
+    ):
         mine = {**comment_form(page, "Min ændring"), **loaded(page)}
         theirs = {**comment_form(page, "Kollegaens ændring"), **loaded(page)}
         assert (
             tab(colleague).post(reverse("wagtailadmin_pages:edit", args=[page.pk]), theirs).status_code == 302
         )
         before = revisions(page)
-        response = tab(editor).post(reverse("wagtailadmin_pages:edit", args=[page.pk]), mine, follow=True)
+        response = tab(editor).post(reverse("wagtailadmin_pages:edit", args=[page.pk]), mine)
+        # The editor gets the form back, with their own changes and the reason.
         assert response.status_code == 200
-        messages = " ".join(str(m) for m in response.context["messages"])
-        assert colleague.get_full_name() in messages
+        form = response.context["form"]
+        errors = " ".join(str(error) for error in form.non_field_errors())
+        assert colleague.get_full_name() in errors
+        assert form.is_bound and "Min ændring" in form.data.values()  # re-shown as typed
         assert revisions(page) == before
         assert not Comment.objects.filter(text="Min ændring").exists()
         entry = PageLogEntry.objects.get(action=CONFLICT_ACTION)
         assert (entry.user, entry.data["latest_revision_id"]) == (editor, before[-1][0])
+
+    def test_saving_again_after_the_warning_replaces_knowingly_and_keeps_theirs_in_history(
+        self, page, editor, colleague
+    ):
+        theirs = {**comment_form(page, "Kollegaens ændring"), **loaded(page)}
+        stale = loaded(page)
+        tab(colleague).post(reverse("wagtailadmin_pages:edit", args=[page.pk]), theirs)
+        colleagues_revision = revisions(page)[-1][0]
+        me = tab(editor)
+        edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        me.post(edit_url, {**comment_form(page, "Min ændring"), **stale})
+        # The re-shown form carries the latest revision: this second save is explicit.
+        again = me.post(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            {**comment_form(page, "Min ændring"), **loaded(page)},
+        )
+        assert again.status_code == 302
+        assert Comment.objects.filter(text="Min ændring").exists()
+        assert Revision.objects.filter(pk=colleagues_revision).exists()
+        assert PageLogEntry.objects.filter(action=CONFLICT_ACTION).count() == 1
 
     def test_publish_from_an_out_of_date_form_is_refused(self, page, editor, colleague):
         stale = {**comment_form(page, "x"), **loaded(page), "action-publish": "action-publish"}

@@ -169,8 +169,6 @@ def decide(request_id, user, decision, comment="", seen_fingerprint=None) -> Sig
     if decision not in (APPROVE, REQUEST_CHANGES):
         raise SignOffError(f"Ukendt beslutning »{decision}«.")
     comment = (comment or "").strip()
-    if decision == REQUEST_CHANGES and not comment:
-        raise CommentRequired("Skriv en kommentar, så redaktøren ved, hvad der skal ændres.")
 
     refusal = None
     with transaction.atomic():
@@ -188,6 +186,9 @@ def decide(request_id, user, decision, comment="", seen_fingerprint=None) -> Sig
             refusal = NotAReviewer(
                 f"Du er ikke godkender for {request.authority.name} og kan ikke godkende »{request.heading}«."
             )
+        elif decision == REQUEST_CHANGES and not comment:
+            # Only the owner's reviewers learn what the form is missing.
+            raise CommentRequired("Skriv en kommentar, så redaktøren ved, hvad der skal ændres.")
         elif request.status != SignOffRequest.PENDING:
             expected = SignOffRequest.APPROVED if decision == APPROVE else SignOffRequest.CHANGES_REQUESTED
             if request.status == expected and request.decided_by_id == user.pk:

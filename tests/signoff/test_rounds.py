@@ -312,3 +312,13 @@ class TestAuditLog:
             PageLogEntry.objects.filter(page=published_guide).values_list("action", flat=True)
         )
         assert {"vejviser.signoff.submit", "vejviser.signoff.approve", "wagtail.publish"} <= actions_logged
+
+
+def test_another_authority_asking_for_changes_without_comment_is_refused_as_not_a_reviewer(
+    home, authorities, editor, workflow, reviewers
+):
+    page = make_guide(home, user=editor, publish=False)
+    task_state = setup.submit(page, editor).current_task_state.specific
+    with pytest.raises(actions.NotAReviewer):
+        actions.decide(pending(task_state)["kl"].pk, reviewers["skat"], actions.REQUEST_CHANGES, "")
+    assert SignOffEvent.objects.filter(action=SignOffEvent.ATTEMPT_REFUSED, user=reviewers["skat"]).exists()

@@ -137,8 +137,8 @@ def wrk(url: str, paths: list[str], *, duration: int, connections: int, dated: b
     return {
         "requests": requests,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50_ms": _ms(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99_ms": _ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        "p50_ms": _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
+        "p99_ms": _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
         "errors": (sum(int(n) for n in socket.groups()) if socket else 0)
         + (int(non_2xx.group(1)) if non_2xx else 0),
     }

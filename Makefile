@@ -17,7 +17,8 @@ help:
 	@echo "make test  - install and run the whole test suite"
 	@echo "make lint  - ruff check + format check"
 	@echo "make messages - update the Danish admin translations (locale/da) and compile them"
-	@echo "make bench - performance benchmark (needs PostgreSQL, nginx and wrk)"
+	@echo "make bench - performance benchmark against Wagtail itself (needs PostgreSQL, Redis; installs wrk, nginx)"
+	@echo "make load  - locust load test (LOAD_TIME=2m) against gunicorn and the static export"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Vejviser needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
@@ -72,3 +73,18 @@ format: install-dev
 
 clean:
 	rm -rf $(VENV) vendor static_collected test-artifacts
+
+# Performance (docs/performance.md). Not part of `make test` or CI: they need PostgreSQL,
+# Redis, wrk and nginx (installed with apt-get when missing) and take a few minutes.
+bench: install-dev assets
+	$(PY) -m bench.run
+
+LOAD_TIME ?= 2m
+export LOAD_TIME
+$(VENV)-load/.installed: requirements-load.txt
+	$(PYTHON) -m venv $(VENV)-load
+	$(VENV)-load/bin/pip install --quiet -r requirements-load.txt
+	@touch $@
+
+load: install-dev assets $(VENV)-load/.installed
+	$(PY) -m bench.load

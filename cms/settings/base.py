@@ -73,6 +73,9 @@ MIDDLEWARE = [
     # Outside LocaleMiddleware: API responses do not vary by language (guides/api/middleware.py).
     "guides.api.middleware.ApiResponseHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The warm path: anonymous guide pages and API variants straight from the cache, with
+    # the security, CSP and API headers above still applied (guides/delivery/middleware.py).
+    "guides.delivery.middleware.DeliveryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -90,8 +90,8 @@ def render_variant(page, variant: variants.Variant, root_url: str, generation: s
             root_url,
             generation,
         )
-        response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY")
         response["Content-Language"] = settings.LANGUAGE_CODE
+    response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY")
     caching.set_public_headers(response, etag=etag, last_modified=page.last_published_at)
     if variant.kind != variants.API:
         # The HTML is the same for every anonymous citizen, not for a logged-in editor.

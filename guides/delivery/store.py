@@ -16,10 +16,11 @@ from django.utils.cache import get_conditional_response
 
 from guides.delivery import keys
 
-# A removed address (unpublished, restricted, moved away): the miss path may not re-create
-# its pointer while a request that read the old state is still in flight.
+# A removed address (unpublished, restricted, moved away, or changing right now): the miss
+# path may not re-create its pointer while a request that read the old state may still be in
+# flight. Longer than any request may take (gunicorn's timeout is 30 s).
 GONE = "gone"
-GONE_TIMEOUT = 24 * 3600
+GONE_TIMEOUT = 120
 
 
 class Entry(NamedTuple):

@@ -63,7 +63,7 @@ def variants_of(page) -> list[Variant]:
             Variant(PRINT, paths[PRINT], None),
         ]
     variants = [Variant(API, paths[API], None), Variant(GUIDE, paths[GUIDE], None)]
-    for answers in page.document.audiences():
+    for answers in page.document.audiences:
         variants += [Variant(kind, paths[kind], answers) for kind in KINDS]
     return variants
 

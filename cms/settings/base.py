@@ -157,6 +157,15 @@ else:
         }
     }
 
+# Delivery (guides/delivery, docs/architecture.md "Caching and delivery"): pre-rendered
+# audience variants in the cache, the static export and the CDN purge.
+VEJVISER_DELIVERY_ROOT_URLS = env_list("VEJVISER_DELIVERY_ROOT_URLS")
+VEJVISER_DELIVERY_VERSION = os.environ.get("VEJVISER_DELIVERY_VERSION", "")
+VEJVISER_STATIC_EXPORT_DIR = os.environ.get("VEJVISER_STATIC_EXPORT_DIR", "")
+VEJVISER_PURGE_MAX_ATTEMPTS = int(os.environ.get("VEJVISER_PURGE_MAX_ATTEMPTS", "6"))
+VEJVISER_PURGE_RETRY_BASE_DELAY = float(os.environ.get("VEJVISER_PURGE_RETRY_BASE_DELAY", "30"))
+VEJVISER_PURGE_RETRY_MAX_DELAY = float(os.environ.get("VEJVISER_PURGE_RETRY_MAX_DELAY", "3600"))
+
 # Background work (notification e-mails, webhooks, link checks, static export).
 # Production runs the database backend with `manage.py db_worker`.
 TASKS = {

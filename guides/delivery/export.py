@@ -88,7 +88,7 @@ def export_static(directory, *, root_url: str | None = None) -> ExportResult:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     result = ExportResult()
-    with open(directory / LOCK, "w") as lock:
+    with open(directory / LOCK, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two exports at once (two publishes) take turns
         files = rendered_files(root_url)
         for name, content in sorted(files.items()):

@@ -11,3 +11,7 @@ class GuidesConfig(AppConfig):
         from guides.security import comments
 
         comments.install()
+
+        from guides.delivery import signals
+
+        signals.connect()

@@ -7,7 +7,8 @@
 Every route goes through Wagtail's own serving (``wagtail.views.serve``), so the live
 check, view restrictions and ``before_serve_page`` hooks apply to all of them alike.
 Wagtail's URL pattern allows no dot in a path, so ``cms/urls.py`` sends ``*.ics`` paths to
-the same serve view; the route below sees them as ``kalender.ics/``.
+the same serve view; the route below sees them as ``kalender.ics/``. An anonymous citizen's
+guide and print view come from the delivery cache (``guides/delivery/``) when they can.
 """
 
 from __future__ import annotations
@@ -20,15 +21,15 @@ CALENDAR_FILE = "kalender.ics"
 class GuideRoutes(RoutablePageMixin):
     @path("", name="guide")
     def index_route(self, request, *args, **kwargs):
-        from guides.views import serve_guide
+        from guides.delivery.views import serve_guide_page
 
-        return serve_guide(self, request)
+        return serve_guide_page(self, request)
 
     @path("udskriv/", name="print")
     def print_route(self, request):
-        from guides.views import serve_guide
+        from guides.delivery.views import serve_guide_page
 
-        return serve_guide(self, request, print_view=True)
+        return serve_guide_page(self, request, print_view=True)
 
     @path(f"{CALENDAR_FILE}/", name="calendar")
     def calendar_route(self, request):

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from guides import calendar
+from guides.api import serializers
 from guides.audience import NO_ANSWERS, InvalidAnswers
 
 # Query parameters that are not answers to the guide's questions.
@@ -163,6 +164,8 @@ def serve_guide(page, request, *, print_view: bool = False):
     if complete:
         tailored = document.tailor(answers if answers else NO_ANSWERS)
         context["tailored"] = tailored
+        # All rich text of the audience's sections expanded at once (a fixed number of queries).
+        context["rich_text_html"] = serializers.rich_text_html(tailored.sections)
         context["answer_pairs"] = questionnaire.describe_answers(answers)
         context.update(date_context(page, document, tailored, date_input, today))
         if date_input.error:

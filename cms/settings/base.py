@@ -73,6 +73,9 @@ MIDDLEWARE = [
     # Outside LocaleMiddleware: API responses do not vary by language (guides/api/middleware.py).
     "guides.api.middleware.ApiResponseHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The warm path: anonymous guide pages and API variants straight from the cache, with
+    # the security, CSP and API headers above still applied (guides/delivery/middleware.py).
+    "guides.delivery.middleware.DeliveryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,6 +156,15 @@ else:
             "TIMEOUT": None,
         }
     }
+
+# Delivery (guides/delivery, docs/architecture.md "Caching and delivery"): pre-rendered
+# audience variants in the cache, the static export and the CDN purge.
+VEJVISER_DELIVERY_ROOT_URLS = env_list("VEJVISER_DELIVERY_ROOT_URLS")
+VEJVISER_DELIVERY_VERSION = os.environ.get("VEJVISER_DELIVERY_VERSION", "")
+VEJVISER_STATIC_EXPORT_DIR = os.environ.get("VEJVISER_STATIC_EXPORT_DIR", "")
+VEJVISER_PURGE_MAX_ATTEMPTS = int(os.environ.get("VEJVISER_PURGE_MAX_ATTEMPTS", "6"))
+VEJVISER_PURGE_RETRY_BASE_DELAY = float(os.environ.get("VEJVISER_PURGE_RETRY_BASE_DELAY", "30"))
+VEJVISER_PURGE_RETRY_MAX_DELAY = float(os.environ.get("VEJVISER_PURGE_RETRY_MAX_DELAY", "3600"))
 
 # Background work (notification e-mails, webhooks, link checks, static export).
 # Production runs the database backend with `manage.py db_worker`.

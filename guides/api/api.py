@@ -21,6 +21,10 @@ from guides import calendar
 from guides.api import caching, preview, serializers
 from guides.api.schemas import GuideDetail, GuideList, Problem
 from guides.audience import NO_ANSWERS, InvalidAnswers
+from guides.delivery import render as delivery_render
+from guides.delivery import serving
+from guides.delivery import store as delivery_store
+from guides.delivery.variants import API, Variant
 from guides.document import GuideDocument, questionnaire_from_stream
 from guides.models import GuidePage
 
@@ -324,22 +328,28 @@ def get_guide(request, slug: str):
     # Validate against the questions before anything else; the full document is read only
     # when the consumer's cached copy is out of date.
     answers, anchor = read_query(questionnaire_from_stream(page.questions), request.GET)
-    etag = caching.guide_etag(
-        page,
-        answers_query=answers.query_string() if answers is not None else "*",
-        anchor=anchor,
-        root_url=base,
+    etag = delivery_render.api_etag(
+        page, answers=answers, anchor=anchor, root_url=base, generation=_generation()
     )
     response = HttpResponse(content_type=JSON)
     caching.set_public_headers(response, etag=etag, last_modified=page.last_published_at)
     cached = caching.not_modified(request, response, etag=etag, last_modified=page.last_published_at)
     if cached is not None:
         return cached
-    data = serializers.serialize_guide(
-        page.document, answers=answers, anchor=anchor, root_url=base, revision_id=page.live_revision_id
-    )
-    response.content = serializers.render_json(data)
+    if anchor is None:
+        # Every undated variant is the same for every consumer: from the delivery cache.
+        delivered = serving.deliver(request, page, Variant(API, request.path, answers))
+        if delivered is not None:
+            return delivered
+    response.content = delivery_render.api_body(page, answers=answers, anchor=anchor, root_url=base)
     return response
+
+
+def _generation() -> str:
+    try:
+        return delivery_store.generation()
+    except Exception:  # the cache is down: the ETag still changes with every revision
+        return "-"
 
 
 def _preview_guide(request, slug: str, token: str):

@@ -4,7 +4,8 @@ ETags are derived from what decides a representation, never from its bytes, so a
 ``304 Not Modified`` costs one page query and no serialization:
 
 - a guide: the API version, the page id, its live revision id and URL path, the
-  normalized answers, the anchor date and the site's root URL;
+  normalized answers, the anchor date, the site's root URL and the delivery generation
+  (replaced when an authority's name changes: it appears in every section);
 - the list: the API version, the root URL and every listed guide's id, live revision
   id and URL path.
 
@@ -43,9 +44,16 @@ def make_etag(*parts) -> str:
     return f'"v{API_VERSION}-{digest[:32]}"'
 
 
-def guide_etag(page, *, answers_query: str, anchor, root_url: str) -> str:
+def guide_etag(page, *, answers_query: str, anchor, root_url: str, generation: str) -> str:
     return make_etag(
-        "guide", page.pk, page.live_revision_id, page.url_path, answers_query, anchor or "", root_url
+        "guide",
+        page.pk,
+        page.live_revision_id,
+        page.url_path,
+        answers_query,
+        anchor or "",
+        root_url,
+        generation,
     )
 
 

@@ -70,6 +70,16 @@ def expand_rich_text(fragments: list[tuple[str, list[str]]], root_url: str) -> l
     ]
 
 
+def rich_text_html(sections: Iterable[Section]) -> dict[tuple[str, str], str]:
+    """Every rich text of these sections as public HTML with root-relative links, keyed by
+    (source, block kind), expanded in one pass (for the HTML templates: see
+    ``guide_tags.clean_richtext_html``)."""
+    fragments = _rich_text_fragments(sections)
+    kinds = ["rich_text" if features is RICH_TEXT_FEATURES else "callout" for _, features in fragments]
+    expanded = expand_rich_text(fragments, root_url="")
+    return {(source, kind): html for (source, _), kind, html in zip(fragments, kinds, expanded, strict=True)}
+
+
 def authority_dict(authority) -> dict | None:
     if authority is None:
         return None

@@ -28,6 +28,21 @@ def clean_richtext(value, block="rich_text"):
     return RichText(sanitize(source, features))
 
 
+@register.simple_tag(takes_context=True)
+def clean_richtext_html(context, value, block="rich_text"):
+    """``clean_richtext``, taken from the guide's rich text expanded in one pass when the view
+    provides it (``rich_text_html`` in the context): internal links then cost one query per
+    link type for the whole guide instead of some per block."""
+    from django.utils.safestring import mark_safe
+    from wagtail.rich_text import RichText
+
+    source = value.source if isinstance(value, RichText) else str(value or "")
+    expanded = (context.get("rich_text_html") or {}).get((source, block))
+    if expanded is not None:
+        return mark_safe(expanded)  # noqa: S308 (sanitized and expanded by the serializer)
+    return str(clean_richtext(value, block))
+
+
 @register.filter
 def safe_url(value) -> str:
     """A link field's address if it is a web, mail or phone address; otherwise empty."""

@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -25,6 +27,13 @@ from guides.api import wagtail_hooks as _api_hooks  # noqa: E402, F401
 # Saving from an out-of-date editor (a second tab, a colleague) is refused, not a silent
 # overwrite (guides/editing.py).
 hooks.register("before_edit_page", refuse_stale_edit, order=-100)
+
+
+@hooks.register("insert_editor_js")
+def autosave_form_sync_js():
+    # After an autosave, the editor's own revision goes into the form, so the stale-edit
+    # check does not take the editor's autosave for a colleague's save (guides/editing.py).
+    return format_html('<script src="{}"></script>', static("guides/autosave_form_sync.js"))
 
 
 @hooks.register("register_log_actions")

@@ -44,7 +44,15 @@ def append_to_section(page, heading, text):
     )
     editor.click()
     page.keyboard.press("Control+End")
-    page.keyboard.type(text)
+    # Wagtail 8 autosaves 500 ms after typing; wait for that save to come back, as a person
+    # would, so the next action is made from the form the autosave brought up to date.
+    with page.expect_response(is_autosave):
+        page.keyboard.type(text)
+
+
+def is_autosave(response) -> bool:
+    edit_url = re.search(r"/admin/pages/\d+/edit/$", response.url)
+    return response.request.method == "POST" and edit_url is not None
 
 
 def submit_for_sign_off(page):

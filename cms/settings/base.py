@@ -161,6 +161,9 @@ else:
 # audience variants in the cache, the static export and the CDN purge.
 VEJVISER_DELIVERY_ROOT_URLS = env_list("VEJVISER_DELIVERY_ROOT_URLS")
 VEJVISER_DELIVERY_VERSION = os.environ.get("VEJVISER_DELIVERY_VERSION", "")
+# Each app process keeps the entries it served this long (seconds) before asking Redis again:
+# how long another process may still serve a replaced revision (guides/delivery/memo.py).
+VEJVISER_DELIVERY_MEMO_SECONDS = float(os.environ.get("VEJVISER_DELIVERY_MEMO_SECONDS", "0.5"))
 VEJVISER_STATIC_EXPORT_DIR = os.environ.get("VEJVISER_STATIC_EXPORT_DIR", "")
 VEJVISER_PURGE_MAX_ATTEMPTS = int(os.environ.get("VEJVISER_PURGE_MAX_ATTEMPTS", "6"))
 VEJVISER_PURGE_RETRY_BASE_DELAY = float(os.environ.get("VEJVISER_PURGE_RETRY_BASE_DELAY", "30"))

@@ -36,3 +36,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not shared-cache memory: the live server's threads (browser tests) then wait
     # for each other's transactions instead of failing with "database table is locked".
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+
+# The warm path's in-process memo is off in tests (tests change the cache directly and expect
+# the next request to see it); tests/delivery/test_memo.py turns it on.
+VEJVISER_DELIVERY_MEMO_SECONDS = float(os.environ.get("VEJVISER_DELIVERY_MEMO_SECONDS", "0"))

@@ -17,7 +17,7 @@ import re
 from django.conf import settings
 from django.core.cache import cache
 
-from guides.delivery import keys, store
+from guides.delivery import keys, memo, store
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +46,16 @@ class DeliveryMiddleware:
             return None
         try:
             root = f"{request.scheme}://{request.get_host()}"
+        except Exception:  # a disallowed host: the normal path answers it
+            return None
+        address = (root, path, query)
+        entry = memo.get(address)
+        if entry is not None:
+            return store.respond(entry, request)
+        try:
             wanted = (keys.generation_key(), keys.pointer_key(root, path), keys.entry_key(root, path, query))
             found = cache.get_many(wanted)
-        except Exception:  # a disallowed host, or the cache is down: the normal path decides
+        except Exception:  # the cache is down: the normal path decides
             return None
         generation, pointer, entry = (found.get(key) for key in wanted)
         if (
@@ -58,4 +65,5 @@ class DeliveryMiddleware:
             or not entry.belongs_to(*pointer, generation)
         ):
             return None
+        memo.put(address, entry)
         return store.respond(entry, request)

@@ -15,7 +15,7 @@ import logging
 from django.core.cache import cache
 from django.db import transaction
 
-from guides.delivery import keys, store, variants
+from guides.delivery import keys, memo, store, variants
 from guides.delivery.render import render_variant
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ def prerender_guide(page, *, root_urls=None, generation: str | None = None) -> l
 
 def forget_guide(page) -> None:
     """Stop serving the guide from the warm path now (its known and current addresses)."""
+    memo.clear()
     stale = set(cache.get(keys.paths_key(page.pk)) or []) | pointer_keys_of(page)
     store.remove_pointers(stale)
 
@@ -63,6 +64,7 @@ def refresh_guide(page_id: int) -> None:
     if page is not None:
         stale |= pointer_keys_of(page)
     current = prerender_guide(live) if live is not None else []
+    memo.clear()
     store.remove_pointers(stale - set(current))
     cache.set(keys.paths_key(page_id), current)
 
@@ -98,6 +100,7 @@ def everything_changed() -> None:
     """Something every guide shows changed (an authority): a new generation now and after
     the commit (so nothing rendered from the old state in between survives), then
     pre-render the guides in the background."""
+    memo.clear()
     safely(store.new_generation, what="new generation")
 
     def after_commit():

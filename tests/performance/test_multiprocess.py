@@ -50,12 +50,22 @@ def database_url() -> str:
 @pytest.fixture
 def two_processes(transactional_db, tmp_path):
     """Process A and process B: gunicorn (2 workers each) on their own ports."""
-    env = servers.app_env("cms.settings.test", database_url(), os.environ["REDIS_URL"])
+    ports = [servers.free_port()]
+    ports.append(servers.free_port(exclude=ports))
+    # As deployed: both addresses are delivery roots (pre-rendered on publish, served by the
+    # warm path) and each process memoizes what it served for the production default.
+    env = servers.app_env(
+        "cms.settings.test",
+        database_url(),
+        os.environ["REDIS_URL"],
+        VEJVISER_DELIVERY_ROOT_URLS=",".join(f"http://127.0.0.1:{port}" for port in ports),
+        VEJVISER_DELIVERY_MEMO_SECONDS="0.5",
+    )
     with contextlib.ExitStack() as stack:
         bases = []
-        for name in ("a", "b"):
+        for name, port in zip(("a", "b"), ports, strict=True):
             log = stack.enter_context(open(tmp_path / f"gunicorn-{name}.log", "w"))
-            bases.append(stack.enter_context(servers.gunicorn(servers.free_port(), env, workers=2, log=log)))
+            bases.append(stack.enter_context(servers.gunicorn(port, env, workers=2, log=log)))
         yield bases
 
 
@@ -92,8 +102,9 @@ def test_guide_published_through_one_process_is_served_fresh_by_the_other(
 ):
     process_a, process_b = two_processes
     page = published_guide
-    assert served(process_b, page, "Afsnit skat")  # both processes have served (and cached) it
-    assert served(process_a, page, "Afsnit skat")
+    for _ in range(2):  # both processes have served it, the second time from their cache and memo
+        assert served(process_b, page, "Afsnit skat")
+        assert served(process_a, page, "Afsnit skat")
     marker = f"Ny skattetekst {time.time_ns()}"
     edit_section(page, "Afsnit skat", marker, user=editor)
     task_state = setup.submit(page, editor).current_task_state.specific

@@ -9,6 +9,7 @@ attribute, script, style or event handler is dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bs4 import BeautifulSoup
@@ -78,6 +79,13 @@ class RichTextWhitelister(Whitelister):
 def sanitize(html: str, features) -> str:
     if not html:
         return html
+    return _sanitize(html, tuple(features))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sanitize(html: str, features: tuple[str, ...]) -> str:
+    # A pure function of its input: publishing renders every audience variant, each
+    # cleaning the same fragments again, so the result is remembered (bounded).
     return RichTextWhitelister(features).clean(html)
 
 

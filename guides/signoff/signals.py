@@ -9,7 +9,6 @@ from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 
 def record_publish(sender, instance, revision, **kwargs):
-    from guides.document import GuideDocument
     from guides.models import GuidePage
     from guides.signoff import audit
     from guides.signoff.models import SignOffEvent
@@ -20,7 +19,7 @@ def record_publish(sender, instance, revision, **kwargs):
     audit.record(
         SignOffEvent.PUBLISHED,
         instance,
-        units=units_of(GuideDocument.from_page(instance)),
+        units=units_of(instance.document),
         user=get_active_log_context().user,
         revision=revision,
         history=False,  # Wagtail's own history already shows the publish.

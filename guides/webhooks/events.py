@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -26,24 +28,61 @@ from guides.webhooks.models import WebhookEvent, WebhookSubscription
 logger = logging.getLogger(__name__)
 
 
-def section_changes(
-    new: GuideDocument | None, old: GuideDocument | None
-) -> tuple[list[str], list[str], bool]:
+@dataclass(frozen=True)
+class Fingerprints:
+    """What an event compares of a revision: its sections' fingerprints (in order) and the
+    guide frame's. A revision's content never changes, so these are kept by revision id."""
+
+    sections: dict[str, str]
+    frame: str
+
+    @classmethod
+    def of(cls, document: GuideDocument) -> Fingerprints:
+        sections = {section.id: section.fingerprint for section in document.sections}
+        return cls(sections, document.frame_fingerprint)
+
+
+FINGERPRINTS_TIMEOUT = 60 * 60 * 24 * 30
+
+
+def revision_fingerprints(revision, page=None) -> Fingerprints | None:
+    """The fingerprints of ``revision``: from the cache, else from ``page`` when it is that
+    revision's content (the page just published), else from the stored revision."""
+    if revision is None:
+        return None
+    key = f"webhooks:fingerprints:{revision.pk}"
+    try:
+        cached = cache.get(key)
+    except Exception:  # the cache is down: compute
+        cached = None
+    if isinstance(cached, Fingerprints):
+        return cached
+    if page is not None and getattr(page, "live_revision_id", None) == revision.pk:
+        document = page.document
+    else:
+        document = GuideDocument.from_page(revision.as_object())
+    fingerprints = Fingerprints.of(document)
+    try:
+        cache.set(key, fingerprints, FINGERPRINTS_TIMEOUT)
+    except Exception:
+        logger.warning("Webhooks: could not keep the fingerprints of revision %s", revision.pk)
+    return fingerprints
+
+
+def section_changes(new: Fingerprints | None, old: Fingerprints | None) -> tuple[list[str], list[str], bool]:
     """(changed section ids, removed section ids, frame changed) going from ``old`` to ``new``.
 
-    Changed covers added, edited and removed sections: new ones in the new document's
-    order, then removed ones in the old document's order. Without ``old`` (first
+    Changed covers added, edited and removed sections: new ones in the new revision's
+    order, then removed ones in the old revision's order. Without ``old`` (first
     publish) every section has changed; without ``new`` (unpublish) every old one did.
     """
-    old_fingerprints = {section.id: section.fingerprint for section in (old.sections if old else [])}
-    new_ids = {section.id for section in (new.sections if new else [])}
+    old_sections = old.sections if old else {}
+    new_sections = new.sections if new else {}
     changed = [
-        section.id
-        for section in (new.sections if new else [])
-        if old_fingerprints.get(section.id) != section.fingerprint
+        section_id for section_id, value in new_sections.items() if old_sections.get(section_id) != value
     ]
-    removed = [section_id for section_id in old_fingerprints if section_id not in new_ids]
-    frame_changed = old is None or new is None or old.frame_fingerprint != new.frame_fingerprint
+    removed = [section_id for section_id in old_sections if section_id not in new_sections]
+    frame_changed = old is None or new is None or old.frame != new.frame
     return changed + removed, removed, frame_changed
 
 
@@ -57,18 +96,14 @@ def _previous_live_revision(page_id: int):
     return Revision.objects.filter(pk=last.live_revision_id).first()
 
 
-def _document(revision) -> GuideDocument | None:
-    return GuideDocument.from_page(revision.as_object()) if revision is not None else None
-
-
 def _is_public(page) -> bool:
     return GuidePage.objects.filter(pk=page.pk).public().exists()
 
 
 def build_event(event_type: str, page, revision) -> WebhookEvent:
     previous = _previous_live_revision(page.pk)
-    new_document = _document(revision) if event_type == WebhookEvent.PUBLISHED else None
-    changed, removed, frame_changed = section_changes(new_document, _document(previous))
+    new = revision_fingerprints(revision, page) if event_type == WebhookEvent.PUBLISHED else None
+    changed, removed, frame_changed = section_changes(new, revision_fingerprints(previous))
     occurred_at = timezone.now()
     event = WebhookEvent(
         type=event_type,

@@ -67,13 +67,16 @@ def reset_database(url: str) -> None:
         subprocess.run(["psql", admin_url, "-q", "-c", statement], check=True)
 
 
-def prepare(export_dir: Path) -> dict:
-    """Migrate, load the demo and the bench content, time publishing, export statically."""
+def prepare(export_dir: Path, base: str) -> dict:
+    """Migrate, load the demo and the bench content, time publishing, export statically.
+
+    The default site is given the bench server's address (``base``), so publishing
+    pre-renders the variants for the one host the benchmark asks, as in production."""
     import django
 
     django.setup()
     from django.core.cache import cache
-    from django.core.management import call_command, get_commands
+    from django.core.management import call_command
     from django.db import connections
 
     from bench import content
@@ -82,19 +85,24 @@ def prepare(export_dir: Path) -> dict:
     cache.clear()
     say("loading the demo (manage.py load_demo)")
     call_command("load_demo", verbosity=0)
+    from urllib.parse import urlsplit
+
+    from wagtail.models import Site
+
+    address = urlsplit(base)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = address.hostname, address.port
+    site.save()  # (not update(): saving clears Wagtail's cached site root paths)
     say(f"adding the {content.SECTIONS}-section guide and its plain Wagtail copy")
     guide = content.ensure_bench_guide()
     peer = content.ensure_peer_page()
     say("timing publishes (ours vs plain Wagtail)")
     timing = content.publish_timing()
     audiences = content.audience_queries(content.GUIDE_SLUG)
-    exported = False
-    if "export_static" in get_commands():
-        say(f"static export: manage.py export_static {export_dir}")
-        call_command("export_static", str(export_dir))
-        exported = True
-    else:
-        say("static export not available (no export_static command): scenario (e) is skipped")
+    say("pre-rendering every guide's variants (manage.py warm_delivery)")
+    call_command("warm_delivery", verbosity=0)
+    say(f"static export: manage.py export_static {export_dir} --root-url {base}")
+    call_command("export_static", str(export_dir), root_url=base, verbosity=0)
     connections.close_all()
     return {
         "guide_slug": guide.slug,
@@ -102,7 +110,6 @@ def prepare(export_dir: Path) -> dict:
         "peer_id": peer.pk,
         "audiences": audiences,
         "publish": timing,
-        "exported": exported,
     }
 
 
@@ -167,25 +174,6 @@ def scenario(results: dict, key: str, title: str, base: str, paths: list[str], o
     )
 
 
-def find_exported(export_dir: Path, slug: str, query: str) -> Path | None:
-    """The exported file of one API variant, whatever layout export_static chose: a JSON
-    file under a path naming the guide, preferring names that carry the answers."""
-    candidates = [path for path in export_dir.rglob("*") if path.is_file() and slug in str(path)]
-    answers = re.findall(r"=([\w-]+)", query)
-
-    def score(path: Path) -> tuple:
-        text = str(path.relative_to(export_dir))
-        return (
-            "api" in text,
-            text.endswith(".json"),
-            sum(answer in text for answer in answers),
-            "30-eller" not in text,
-            -len(text),
-        )
-
-    return max(candidates, key=score) if candidates else None
-
-
 def ratios(scenarios: dict, publish: dict) -> dict:
     def ratio(a, b):
         if a in scenarios and b in scenarios and scenarios[b]["rps"]:
@@ -197,6 +185,7 @@ def ratios(scenarios: dict, publish: dict) -> dict:
         "warm_api_vs_peer": ratio("c_api_warm", "a_peer_wagtail_v3"),
         "warm_html_vs_peer": ratio("d_html_warm", "a_peer_wagtail_v3"),
         "static_export_vs_nginx_file": ratio("e_static_export_nginx", "e0_nginx_reference_file"),
+        "static_export_html_vs_nginx_file": ratio("e_static_export_nginx_html", "e0_nginx_reference_file"),
         "ceiling_vs_peer": ratio("f_ceiling", "a_peer_wagtail_v3"),
         "nginx_file_vs_peer": ratio("e0_nginx_reference_file", "a_peer_wagtail_v3"),
         "publish_vs_plain_wagtail": round(publish["ours_median_s"] / publish["plain_median_s"], 2),
@@ -222,7 +211,8 @@ def main(argv=None) -> int:
     workdir.chmod(0o755)  # nginx's workers run as an unprivileged user
     export_dir = workdir / "www" / "export"
     export_dir.mkdir(parents=True)
-    info = prepare(export_dir)
+    port = servers.free_port(int(os.environ.get("BENCH_PORT", "8151")))
+    info = prepare(export_dir, f"http://127.0.0.1:{port}")
     slug, html_path = info["guide_slug"], info["guide_url_path"]
     api_paths = [f"/api/v1/guides/{slug}/?{query}" for query in info["audiences"]]
     html_paths = [f"{html_path}?{query}" for query in info["audiences"]]
@@ -237,7 +227,6 @@ def main(argv=None) -> int:
     }
     log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 (closed in finally)
     try:
-        port = servers.free_port(int(os.environ.get("BENCH_PORT", "8151")))
         with servers.gunicorn(port, env, workers=2, log=log) as base:
             say(
                 f"gunicorn (2 workers, cms.settings.bench) on {base}; wrk -t2 -c{options.connections} "
@@ -284,20 +273,27 @@ def main(argv=None) -> int:
                 ["/reference/guide.json"],
                 options,
             )
-            exported = find_exported(export_dir, slug, info["audiences"][-1]) if info["exported"] else None
-            if exported is not None:
-                path = "/export/" + str(exported.relative_to(export_dir))
-                scenario(
-                    results,
-                    "e_static_export_nginx",
-                    f"(e) limit: nginx serving the export {path}",
-                    static_base,
-                    [path],
-                    options,
-                )
-            else:
-                say("  (e) static export not available: skipped")
-                results["scenarios"]["e_static_export_nginx"] = {"skipped": "static export not available"}
+        # (e) The documented nginx config (docs/deploy.md) in front of the export, with the
+        # app stopped: a variant not served from its file would be a 502, counted as an error.
+        server = servers.documented_server_block(export_dir, app_port=port, port=nginx_port)
+        with servers.nginx(nginx_port, server_block=server) as static_base:
+            say(f"nginx with the config of docs/deploy.md on {static_base} (app stopped)")
+            scenario(
+                results,
+                "e_static_export_nginx",
+                "(e) limit: nginx serving the static export, API, every audience",
+                static_base,
+                api_paths,
+                options,
+            )
+            scenario(
+                results,
+                "e_static_export_nginx_html",
+                "(e) nginx serving the static export, HTML, every audience",
+                static_base,
+                html_paths,
+                options,
+            )
     finally:
         log.close()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -21,10 +22,10 @@ BIN = Path(sys.executable).parent
 PORT_RANGE = (8100, 8199)
 
 
-def free_port(preferred: int | None = None) -> int:
-    """A free loopback port in 8100–8199 (the preferred one if it is free)."""
+def free_port(preferred: int | None = None, *, exclude=()) -> int:
+    """A free loopback port in 8100–8199 (the preferred one if it is free), not in ``exclude``."""
     candidates = ([preferred] if preferred else []) + list(range(*PORT_RANGE))
-    for port in candidates:
+    for port in (candidate for candidate in candidates if candidate not in exclude):
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
@@ -109,12 +110,16 @@ http {{
     fastcgi_temp_path {tmp}/fastcgi;
     uwsgi_temp_path {tmp}/uwsgi;
     scgi_temp_path {tmp}/scgi;
+{server}
+}}
+"""
+
+FILES_SERVER = """
     server {{
         listen 127.0.0.1:{port};
         root {root};
         location / {{ try_files $uri $uri/index.html $uri/index.json =404; }}
     }}
-}}
 """
 
 
@@ -122,15 +127,29 @@ def nginx_binary() -> str | None:
     return shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 
 
+def documented_server_block(export_dir: Path, *, app_port: int, port: int) -> str:
+    """The nginx ``server`` block of docs/deploy.md (static export in front of the app),
+    pointed at ``export_dir``, the app on ``app_port`` and listening on ``port``."""
+    deploy = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    server = re.search(r"<!-- nginx-export:begin -->\s*```nginx\n(.*?)```", deploy, re.S).group(1)
+    return (
+        server.replace("/srv/vejviser/export", str(export_dir))
+        .replace("127.0.0.1:8000", f"127.0.0.1:{app_port}")
+        .replace("listen 80;", f"listen 127.0.0.1:{port};")
+    )
+
+
 @contextlib.contextmanager
-def nginx(port: int, root: Path, *, workers: int = 2):
-    """nginx serving the files under ``root`` on 127.0.0.1:port; yields its base URL."""
+def nginx(port: int, root: Path | None = None, *, server_block: str | None = None, workers: int = 2):
+    """nginx on 127.0.0.1:port serving the files under ``root``, or running ``server_block``
+    (e.g. ``documented_server_block``); yields its base URL."""
     binary = nginx_binary()
     if binary is None:
         raise RuntimeError("nginx is not installed (apt-get install -y nginx)")
     with tempfile.TemporaryDirectory(prefix="vejviser-nginx-") as tmp:
         conf = Path(tmp) / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(workers=workers, tmp=tmp, port=port, root=root))
+        server = server_block or FILES_SERVER.format(port=port, root=root)
+        conf.write_text(NGINX_CONF.format(workers=workers, tmp=tmp, server=server))
         process = subprocess.Popen(
             [binary, "-p", tmp, "-c", str(conf), "-g", "daemon off;"],
             stdout=subprocess.DEVNULL,

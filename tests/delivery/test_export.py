@@ -1,7 +1,6 @@
 """The static export: the files hold the bytes the app serves, unpublished guides' files go,
 a second export changes nothing, and the nginx configuration in docs/deploy.md serves them."""
 
-import re
 import shutil
 import socket
 import subprocess
@@ -13,9 +12,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
+from bench import servers
 from guides.delivery.export import MANIFEST, export_static
 from tests.delivery.conftest import ROOT, every_variant_url
 
@@ -79,13 +78,7 @@ def open_null():
 
 def nginx_config_from_docs(export_dir: Path, app_port: int, work: Path) -> str:
     """The server block of docs/deploy.md, pointed at the test's directories and ports."""
-    deploy = (Path(settings.BASE_DIR) / "docs" / "deploy.md").read_text()
-    server = re.search(r"<!-- nginx-export:begin -->\s*```nginx\n(.*?)```", deploy, re.S).group(1)
-    server = (
-        server.replace("/srv/vejviser/export", str(export_dir))
-        .replace("127.0.0.1:8000", f"127.0.0.1:{app_port}")
-        .replace("listen 80;", f"listen 127.0.0.1:{NGINX_PORT};")
-    )
+    server = servers.documented_server_block(export_dir, app_port=app_port, port=NGINX_PORT)
     return f"""
 daemon off;
 pid {work}/nginx.pid;

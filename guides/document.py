@@ -65,7 +65,13 @@ class Section:
     source: str
     content: object  # the StreamValue of the section's content blocks
     value: object  # the whole StructValue, for rendering with the section template
-    content_prep: list
+    content_block: object = field(default=None, repr=False, compare=False)  # the content StreamBlock
+
+    @cached_property
+    def content_prep(self) -> list:
+        """The content blocks in their stored (JSON) form, for the fingerprint: computed
+        only when asked (rendering a variant does not need it)."""
+        return self.content_block.get_prep_value(self.content)
 
     @property
     def authority_code(self) -> str:
@@ -192,7 +198,7 @@ class GuideDocument:
                     source=value.get("source") or "",
                     content=content,
                     value=value,
-                    content_prep=child.block.child_blocks["content"].get_prep_value(content),
+                    content_block=child.block.child_blocks["content"],
                 )
             )
         return cls(

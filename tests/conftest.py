@@ -5,9 +5,22 @@ import pytest
 from guides import services
 from guides.demo import people
 from tests import browser as browser_support
+from tests import shared_demo
+from tests.shared_demo import Discard as _Discard  # noqa: F401 - used by tests
 
 
+def pytest_configure(config):
+    # One id per run, inherited by pytest-xdist's workers: each run gets its own test
+    # databases, so two runs in one checkout (or on one PostgreSQL) do not break each other.
+    os.environ.setdefault("VEJVISER_TEST_RUN", str(os.getpid()))
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    # After pytest-django's order (database tests, then transactional ones, then the rest):
+    # the database tests that share the session's demo run last among the database tests,
+    # so the demo is loaded once and rolled back before the first transactional test.
+    items.sort(key=shared_demo.order_key)
     if browser_support.chromium_available():
         return
     skip = pytest.mark.skip(
@@ -16,6 +29,21 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    if nextitem is None or not shared_demo.wants_shared_demo(nextitem):
+        shared_demo.close()
+    return result
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """Test databases named per run (and per xdist worker); stable names with --reuse-db."""
+    if not request.config.getvalue("reuse_db"):
+        shared_demo.suffix_test_databases(f"r{os.environ['VEJVISER_TEST_RUN']}")
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +124,25 @@ def guide(home, authorities, editor):
 
 
 @pytest.fixture(autouse=True)
-def _published_means_signed_off(request):
+def _shared_demo(request):
+    """Opens the session's shared demo before the test's own transaction, when it wants it."""
+    if shared_demo.wants_shared_demo(request.node):
+        shared_demo.open(request.getfixturevalue("django_db_setup"), request.getfixturevalue("django_db_blocker"))
+
+
+@pytest.fixture(autouse=True)
+def _django_db_marker(request, _shared_demo):
+    """pytest-django's own ``django_db`` marker fixture, after ``_shared_demo``.
+
+    pytest-django opens a marked test's transaction in this autouse fixture, before any of
+    ours; overriding it (same body) lets the shared demo's outer transaction come first.
+    """
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+
+
+@pytest.fixture(autouse=True)
+def _published_means_signed_off(request, _shared_demo):
     """After every test that uses the database: each live guide is signed off (invariant 1)."""
     marker = request.node.get_closest_marker("django_db")
     names = set(request.fixturenames)
@@ -122,19 +168,15 @@ def _empty_cache():
 
 @pytest.fixture
 def demo(db, settings):
-    """The full demo (both guides, authorities, role users), loaded by the real command."""
-    from django.core.management import call_command
+    """The full demo (both guides, authorities, role users), loaded by the real command.
 
+    Database tests share one load per session (tests/shared_demo.py: loaded once inside an
+    outer transaction, each test's own transaction rolled back); transactional tests (live
+    server, threads, processes) load it themselves, because they commit.
+    """
     from guides.models import GuidePage
 
     settings.DEBUG = True  # the demo password default is refused outside development
-    call_command("load_demo", stdout=_Discard())
+    if not shared_demo.is_open():
+        shared_demo.load()
     return {page.slug: page for page in GuidePage.objects.live().specific()}
-
-
-class _Discard:
-    def write(self, *args, **kwargs):
-        pass
-
-    def flush(self):
-        pass

@@ -127,7 +127,8 @@ def guide(home, authorities, editor):
 def _shared_demo(request):
     """Opens the session's shared demo before the test's own transaction, when it wants it."""
     if shared_demo.wants_shared_demo(request.node):
-        shared_demo.open(request.getfixturevalue("django_db_setup"), request.getfixturevalue("django_db_blocker"))
+        setup, blocker = (request.getfixturevalue(name) for name in ("django_db_setup", "django_db_blocker"))
+        shared_demo.open(setup, blocker)
 
 
 @pytest.fixture(autouse=True)

@@ -65,7 +65,7 @@ def is_open() -> bool:
     return "atomic" in _state
 
 
-def open(django_db_setup, django_db_blocker) -> None:  # noqa: A001 - pairs with close()
+def open(django_db_setup, django_db_blocker) -> None:
     if is_open():
         return
     with django_db_blocker.unblock():

@@ -5,14 +5,14 @@ import pytest
 from guides import services
 from guides.demo import people
 from tests import browser as browser_support
-from tests import shared_demo
+from tests import caches, shared_demo
 from tests.shared_demo import Discard as _Discard  # noqa: F401 - used by tests
 
 
 def pytest_configure(config):
     # One id per run, inherited by pytest-xdist's workers: each run gets its own test
     # databases, so two runs in one checkout (or on one PostgreSQL) do not break each other.
-    os.environ.setdefault("VEJVISER_TEST_RUN", str(os.getpid()))
+    os.environ.setdefault("VEJVISER_TEST_RUN", str(os.getpid()))  # also set by cms/settings/test.py
 
 
 @pytest.hookimpl(trylast=True)
@@ -158,12 +158,18 @@ def _published_means_signed_off(request, _shared_demo):
     assert_live_guides_signed_off()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _leave_no_cache_keys():
+    """The run's keys go at the end (with Redis they would outlive it: no lifetimes in tests)."""
+    yield
+    caches.clear()
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (locmem, or Redis db 15 in CI)."""
-    from django.core.cache import cache
 
-    cache.clear()
+    caches.clear()
     yield
 
 

@@ -1,5 +1,18 @@
 """Fast, deterministic settings for the test suite."""
 
+import os
+
+# One id per test run (inherited by pytest-xdist's workers and by the server processes tests
+# start): the run's test databases (tests/conftest.py) and its Redis keys are its own, so two
+# runs on one machine, and two workers of one run, never touch each other's data.
+os.environ.setdefault("VEJVISER_TEST_RUN", str(os.getpid()))
+os.environ.setdefault(
+    "CACHE_KEY_PREFIX",
+    "vejviser-test-{}-{}".format(
+        os.environ["VEJVISER_TEST_RUN"], os.environ.get("PYTEST_XDIST_WORKER", "main")
+    ),
+)
+
 from .base import *  # noqa: F403
 
 DEBUG = False

@@ -21,7 +21,6 @@ from tests.delivery.conftest import ROOT, every_variant_url
 pytestmark = pytest.mark.django_db
 
 NGINX = "/usr/sbin/nginx"
-NGINX_PORT = 8251
 
 
 def file_for(url: str) -> str:
@@ -76,9 +75,9 @@ def open_null():
     return io.StringIO()
 
 
-def nginx_config_from_docs(export_dir: Path, app_port: int, work: Path) -> str:
+def nginx_config_from_docs(export_dir: Path, app_port: int, work: Path, port: int) -> str:
     """The server block of docs/deploy.md, pointed at the test's directories and ports."""
-    server = servers.documented_server_block(export_dir, app_port=app_port, port=NGINX_PORT)
+    server = servers.documented_server_block(export_dir, app_port=app_port, port=port)
     return f"""
 daemon off;
 pid {work}/nginx.pid;
@@ -132,7 +131,8 @@ def test_the_documented_nginx_config_serves_the_export_and_falls_back_to_the_app
     export_dir, work = shared / "export", shared / "nginx"
     work.mkdir()
     export_static(export_dir, root_url=ROOT)
-    (work / "nginx.conf").write_text(nginx_config_from_docs(export_dir, fake_app, work))
+    nginx_port = servers.free_port()  # a free one: parallel runs and xdist workers share the machine
+    (work / "nginx.conf").write_text(nginx_config_from_docs(export_dir, fake_app, work, nginx_port))
     check = subprocess.run(  # noqa: S603 (our own nginx and config)
         [NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf")], capture_output=True
     )
@@ -141,8 +141,8 @@ def test_the_documented_nginx_config_serves_the_export_and_falls_back_to_the_app
         [NGINX, "-p", str(work), "-c", str(work / "nginx.conf")], stderr=subprocess.PIPE
     )
     try:
-        wait_for_port(NGINX_PORT)
-        base = f"http://127.0.0.1:{NGINX_PORT}"
+        wait_for_port(nginx_port)
+        base = f"http://127.0.0.1:{nginx_port}"
         for url in (
             "/api/v1/guides/hvis-du-bliver-ledig/?akasse=nej&alder=under-30",
             "/hvis-du-bliver-ledig/?akasse=ja",

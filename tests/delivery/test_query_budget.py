@@ -2,11 +2,11 @@
 more questions); the warm path costs none."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from guides.delivery import prerender
+from tests import caches
 from tests.factories import guide_data, make_guide, question, section
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def big_guide(home, editor, slug, sections, questions):
 
 
 def queries_for(client, url) -> int:
-    cache.clear()
+    caches.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, (url, response.content[:300])

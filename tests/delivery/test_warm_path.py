@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from guides.delivery import keys, prerender
+from tests import caches
 from tests.delivery.conftest import ROOT, api, every_variant_url, html
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +65,7 @@ class TestWarmPath:
     def test_after_an_emptied_cache_a_miss_is_stored_and_the_next_request_is_warm(
         self, demo, client, django_assert_num_queries
     ):
-        cache.clear()
+        caches.clear()
         url = html("hvis-du-bliver-ledig", "akasse=nej&alder=under-30")
         first = client.get(url)
         with django_assert_num_queries(0):

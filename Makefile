@@ -55,7 +55,7 @@ run: install assets demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev assets
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

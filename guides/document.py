@@ -170,8 +170,22 @@ class TailoredGuide:
 
 
 class GuideDocument:
-    def __init__(self, *, title, slug, intro, anchor_label, questionnaire, sections, page=None):
+    def __init__(
+        self,
+        *,
+        title,
+        slug,
+        intro,
+        anchor_label,
+        questionnaire,
+        sections,
+        page=None,
+        seo_title="",
+        search_description="",
+    ):
         self.title = title
+        self.seo_title = seo_title or ""
+        self.search_description = search_description or ""
         self.slug = slug
         self.intro = intro
         self.anchor_label = anchor_label
@@ -206,6 +220,8 @@ class GuideDocument:
             slug=page.slug,
             intro=page.intro,
             anchor_label=page.anchor_label,
+            seo_title=getattr(page, "seo_title", ""),
+            search_description=getattr(page, "search_description", ""),
             questionnaire=questionnaire_from_stream(page.questions),
             sections=sections,
             page=page,
@@ -248,6 +264,8 @@ class GuideDocument:
             slug=self.slug,
             intro=self.intro,
             anchor_label=self.anchor_label,
+            seo_title=self.seo_title,
+            search_description=self.search_description,
             questions=questions_canonical(self.questionnaire),
         )
 

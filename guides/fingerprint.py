@@ -54,12 +54,25 @@ def section_fingerprint(*, heading: str, authority_code: str, condition: dict, c
     )
 
 
-def frame_fingerprint(*, title: str, slug: str, intro: str, anchor_label: str, questions) -> str:
-    """``questions`` is the prep value (JSON) of the guide's question stream."""
+def frame_fingerprint(
+    *,
+    title: str,
+    slug: str,
+    intro: str,
+    anchor_label: str,
+    questions,
+    seo_title: str = "",
+    search_description: str = "",
+) -> str:
+    """``questions`` is the prep value (JSON) of the guide's question stream. The Promote
+    tab's SEO title and search description are served (``<title>``, meta description), so
+    they are part of the frame (issue 12, finding 2)."""
     return digest(
         "frame",
         {
             "title": title.strip(),
+            "seo_title": (seo_title or "").strip(),
+            "search_description": (search_description or "").strip(),
             "slug": slug,
             "intro": intro.strip(),
             "anchor_label": anchor_label.strip(),

@@ -161,32 +161,32 @@ class GuidePage(GuideRoutes, Page):
 
     def save(self, *args, **kwargs):
         # The lowest point every publishing path shares: live content must be signed off.
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or {"live", "live_revision", "body", "questions", "title"} & set(
-            update_fields
-        ):
-            from guides.signoff.guard import check_live_save
+        # Whatever ``update_fields`` says: the row that results from this save is checked.
+        from guides.signoff.guard import check_live_save
 
-            check_live_save(self)
+        check_live_save(self, update_fields=kwargs.get("update_fields"))
         return super().save(*args, **kwargs)
 
-    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, **kwargs):
-        """Publish ``revision`` only if it is signed off; all or nothing."""
-        from guides.signoff.publishing import publish_signed
+    def publish(
+        self,
+        revision,
+        user=None,
+        changed=True,
+        log_action=True,
+        previous_revision=None,
+        skip_permission_checks=False,
+    ):
+        """Publish ``revision`` only if it is signed off; all or nothing
+        (``guides.signoff.actions.PublishSigned``)."""
+        from guides.signoff.publishing import GuidePublishPageRevisionAction
 
-        return publish_signed(
-            self,
+        return GuidePublishPageRevisionAction(
             revision,
-            lambda: super(GuidePage, self).publish(
-                revision,
-                user=user,
-                changed=changed,
-                log_action=log_action,
-                previous_revision=previous_revision,
-                **kwargs,
-            ),
             user=user,
-        )
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+        ).execute(skip_permission_checks=skip_permission_checks)
 
     def serve(self, request, view=None, args=None, kwargs=None):
         # Routed requests (print view, calendar file) come with their view; everything

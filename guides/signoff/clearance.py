@@ -1,9 +1,11 @@
 """Whether each unit of a guide revision may go live.
 
-A unit is *signed* when the latest decision for exactly its (guide, unit, fingerprint)
-is an approval by its owning authority; *emergency* when it went live by an emergency
-publish and still awaits its retrospective sign-off; otherwise *missing*. One query per
-guide, however many sections it has.
+Clearance is a signature and nothing else. A unit is *signed* when its owning authority's
+latest approval of that unit (of any wording) is an approval of exactly its current
+fingerprint, and nobody of that authority has since asked for changes to that wording.
+So when an authority approves a newer wording, older wordings need it again. Anything
+else is *missing*: an emergency publish clears nothing (see ``guides.signoff.emergency``).
+One query per guide, however many sections it has.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from guides.signoff.models import SignOffEvent
 from guides.signoff.units import Unit
 
 SIGNED = "signed"
-EMERGENCY = "emergency"
 MISSING = "missing"
 
 
@@ -29,31 +30,31 @@ class UnitClearance:
 
     @property
     def publishable(self) -> bool:
-        return self.status in (SIGNED, EMERGENCY)
+        return self.status == SIGNED
 
 
 def clearances(page_id: int, units: list[Unit]) -> list[UnitClearance]:
     if not units:
         return []
-    events = SignOffEvent.objects.decisions().filter(
+    events = SignOffEvent.objects.filter(
         page_id=page_id,
         section_id__in={unit.id for unit in units},
-        fingerprint__in={unit.fingerprint for unit in units},
-    )
-    latest: dict[tuple[str, str], SignOffEvent] = {}
-    for event in events.order_by("created_at", "id"):
-        latest[(event.section_id, event.fingerprint)] = event
+        action__in=(SignOffEvent.APPROVED, SignOffEvent.CHANGES_REQUESTED),
+    ).order_by("created_at", "id")
+    last_approval: dict[tuple[str, str], SignOffEvent] = {}  # (unit, authority) -> approval
+    last_decision: dict[tuple[str, str], SignOffEvent] = {}  # (unit, fingerprint) -> decision
+    for event in events:
+        last_decision[(event.section_id, event.fingerprint)] = event
+        if event.action == SignOffEvent.APPROVED:
+            last_approval[(event.section_id, event.authority_code)] = event
     result = []
     for unit in units:
-        event = latest.get((unit.id, unit.fingerprint))
-        if event is None or event.authority_code != unit.authority_code:
-            result.append(UnitClearance(unit, MISSING, event))
-        elif event.action == SignOffEvent.APPROVED:
-            result.append(UnitClearance(unit, SIGNED, event))
-        elif event.action == SignOffEvent.EMERGENCY_PUBLISHED:
-            result.append(UnitClearance(unit, EMERGENCY, event))
+        approval = last_approval.get((unit.id, unit.authority_code))
+        decision = last_decision.get((unit.id, unit.fingerprint))
+        if approval is not None and approval.fingerprint == unit.fingerprint and decision is approval:
+            result.append(UnitClearance(unit, SIGNED, approval))
         else:
-            result.append(UnitClearance(unit, MISSING, event))
+            result.append(UnitClearance(unit, MISSING, decision))
     return result
 
 
@@ -61,9 +62,8 @@ def not_publishable(page_id: int, units: list[Unit]) -> list[Unit]:
     return [clearance.unit for clearance in clearances(page_id, units) if not clearance.publishable]
 
 
-def not_signed(page_id: int, units: list[Unit]) -> list[Unit]:
-    """Units that need a (retrospective) sign-off: missing or emergency-published."""
-    return [clearance.unit for clearance in clearances(page_id, units) if clearance.status != SIGNED]
+#: Units that need a sign-off (the same thing: nothing but a signature clears a unit).
+not_signed = not_publishable
 
 
 def approval_dates(units_by_page: dict[int, list[Unit]]) -> dict[tuple[int, str], datetime.date]:

@@ -14,8 +14,7 @@ import logging
 from django.core.exceptions import PermissionDenied
 
 from guides.document import GuideDocument
-from guides.signoff import audit, clearance
-from guides.signoff.models import SignOffEvent
+from guides.signoff import clearance, emergency
 from guides.signoff.units import Unit, units_of
 
 logger = logging.getLogger("vejviser.audit")
@@ -28,10 +27,19 @@ class SignOffRequired(PermissionDenied):
         self.page = page
         self.units = units
         names = "; ".join(f"»{unit.label}« ({unit.authority_code})" for unit in units)
-        super().__init__(
+        message = (
             f"»{page.title}« kan ikke udgives, fordi disse dele ikke er godkendt af deres myndighed "
             f"i den nuværende form: {names}."
         )
+        release = emergency.open_releases(page.pk).last() if page.pk else None
+        if release is not None:
+            from guides.signoff.actions import retrospective_message
+
+            message += (
+                " En nødudgivelse gælder kun den ene udgivelse og godkender intet. "
+                + retrospective_message(release)
+            )
+        super().__init__(message)
 
 
 def missing_units(page) -> list[Unit]:
@@ -40,27 +48,47 @@ def missing_units(page) -> list[Unit]:
 
 
 def check_publishable(page, *, user=None, revision=None, via=""):
-    """Raise ``SignOffRequired`` (and log the refusal) unless every unit is cleared."""
-    missing = missing_units(page)
-    if missing:
-        audit.record(
-            SignOffEvent.PUBLISH_REFUSED,
-            page,
-            units=missing,
-            user=user,
-            revision=revision,
-            data={"via": via},
-        )
-        raise SignOffRequired(page, missing)
+    """Raise ``SignOffRequired`` (and log the refusal) unless every unit is signed off
+    (``actions.PublishSigned``; ``page`` holds the content to go live)."""
+    from guides.signoff.actions import PublishSigned
+
+    if revision is None:
+        revision = page.get_latest_revision() if page.pk else None
+    PublishSigned(revision, user, content=page, via=via).check()
 
 
-def check_live_save(page):
+def resulting_row(page, update_fields):
+    """The page row as it will be stored after ``page.save(update_fields=...)``: the stored
+    row with exactly those fields taken from ``page`` (all of ``page`` without a list)."""
+    if update_fields is None or page.pk is None:
+        return page
+    stored = type(page).objects.filter(pk=page.pk).first()
+    if stored is None:
+        return page
+    for name in update_fields:
+        attname = getattr(page._meta.get_field(name), "attname", None)
+        if attname is not None:  # relations (e.g. comments) are not columns of the row
+            setattr(stored, attname, getattr(page, attname))
+    return stored
+
+
+def check_live_save(page, update_fields=None):
     """Backstop in ``GuidePage.save()``: live content must be cleared.
 
-    Saving a live guide whose live content does not change (moving it, locking it) is
-    always allowed, also when a retrospective review has since asked for changes.
+    Every signed field of the row that results from the save is checked, whatever
+    ``update_fields`` says (a partial save of ``intro``, ``slug`` or ``seo_title`` is no
+    side door). Saving a live guide whose live content does not change (moving it,
+    locking it) is always allowed, also when a retrospective review has since asked for
+    changes.
     """
+    page = resulting_row(page, update_fields)
     if not page.live:
+        return
+    if page.live_revision_id is not None and page.live_revision_id in (
+        emergency.authorized_revision_id(),
+        # This very object was checked by PublishSigned for this revision.
+        getattr(page, "_signoff_verified_revision_id", None),
+    ):
         return
     missing = missing_units(page) if page.pk is not None else units_of(GuideDocument.from_page(page))
     if not missing:

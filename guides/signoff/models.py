@@ -278,3 +278,107 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.kind} to {self.email}: {self.status}"
+
+
+class EmergencyReleaseQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(closed_at__isnull=True)
+
+
+class EmergencyRelease(models.Model):
+    """One emergency publish: *one* revision put live *once*, by a permitted user with a
+    reason. It clears nothing; it opens a retrospective round (``workflow_state``) that
+    stays open, visible and reminded until the owners have decided (or a new emergency
+    publish, with its own reason, replaces it). See docs/workflow.md."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    workflow_state = models.ForeignKey(
+        "wagtailcore.WorkflowState",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField()
+    #: The units put live without a sign-off: [{"id", "label", "authority_code", "fingerprint"}].
+    units = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_because = models.CharField(max_length=40, blank=True)
+    last_reminded_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EmergencyReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("emergency publish")
+        verbose_name_plural = _("emergency publishes")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} revision {self.revision_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class UnitWording(models.Model):
+    """Who produced which wording of a unit, written when a revision is saved.
+
+    One row per unit that a revision *changed* into its fingerprint (or brought in for the
+    first time): the four-eyes rule reads one row instead of the revision history.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    unit_id = models.CharField(max_length=64)
+    fingerprint = models.CharField(max_length=64)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["page", "unit_id", "fingerprint", "user"], name="signoff_wording_author"),
+            models.Index(fields=["revision"], name="signoff_wording_revision"),
+        ]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.fingerprint[:12]} (revision {self.revision_id})"
+
+
+class RevisionFingerprints(models.Model):
+    """The unit fingerprints of one guide revision ({unit id: fingerprint}), so that the
+    next revision's authorship is found without parsing this one again."""
+
+    revision = models.OneToOneField(
+        "wagtailcore.Revision",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        primary_key=True,
+        related_name="+",
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    fingerprints = models.JSONField(default=dict)
+
+    def __str__(self):
+        return f"revision {self.revision_id}: {len(self.fingerprints)} units"

@@ -169,3 +169,47 @@ def emergency_published(page, user, reason, units):
             f"jeres efterfølgende godkendelse:\n{lines}\n\n{admin_url(reverse('signoff:index'))}\n",
             page=page,
         )
+
+
+def retrospective_reminder(release):
+    """An open retrospective round after an emergency publish: remind whoever it waits for
+    (the owners' reviewers of the units still pending, or, when changes were requested,
+    the person who emergency-published)."""
+    from guides.signoff.models import SignOffRequest
+
+    state = release.workflow_state
+    if state is None:
+        return []
+    page = state.content_object
+    task_state = state.current_task_state
+    reason = f"Begrundelse for nødudgivelsen: {release.reason}"
+    when = timezone.localtime(release.created_at).strftime("%d.%m.%Y")
+    if state.status == state.STATUS_IN_PROGRESS and task_state is not None:
+        pending = SignOffRequest.objects.filter(task_state_id=task_state.pk, status=SignOffRequest.PENDING)
+        link = admin_url(reverse("signoff:review", args=[task_state.pk]))
+        created = []
+        by_authority = {}
+        for request in pending.select_related("authority__reviewer_group"):
+            by_authority.setdefault(request.authority, []).append(request.heading)
+        for authority, headings in by_authority.items():
+            lines = "\n".join(f"  - {heading}" for heading in headings)
+            created += queue(
+                "retrospective_reminder",
+                authority.reviewer_group.user_set.all(),
+                f"Påmindelse: »{page.title}« venter stadig på {authority.name} efter en nødudgivelse",
+                f"Hej\n\n»{page.title}« blev nødudgivet {when} uden jeres godkendelse. Disse afsnit er "
+                f"udgivet og venter stadig på jeres efterfølgende godkendelse:\n\n{lines}\n\n{reason}\n\n"
+                f"Godkend eller bed om ændringer her:\n{link}\n",
+                page=page,
+            )
+        return created
+    link = admin_url(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    recipients = [user for user in (release.user, state.requested_by) if user is not None]
+    return queue(
+        "retrospective_reminder",
+        list({user.pk: user for user in recipients}.values()),
+        f"Påmindelse: der er bedt om ændringer i den nødudgivne »{page.title}«",
+        f"Hej\n\n»{page.title}« blev nødudgivet {when}, og en myndighed har bedt om ændringer i den "
+        f"udgivne tekst. Ret guiden og send den til godkendelse igen:\n{link}\n\n{reason}\n",
+        page=page,
+    )

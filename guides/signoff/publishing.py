@@ -1,17 +1,50 @@
-"""Publishing entry points, all through the guard and all in one transaction."""
+"""Publishing a guide revision: through ``actions.PublishSigned``, in one transaction.
+
+``GuidePublishPageRevisionAction`` is the publish action for guides on every path that
+publishes a revision: ``GuidePage.publish()`` (so ``revision.publish()``, the admin's
+Publish button, revert-and-publish, bulk and scheduled publishing and our commands) and
+the publish action in Wagtail's action registry (used by the v3 API).
+"""
 
 from __future__ import annotations
 
-from django.db import transaction
-from wagtail.models import Page
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 
-from guides.signoff.guard import check_publishable
+
+class GuidePublishPageRevisionAction(PublishPageRevisionAction):
+    via = "publish()"
+
+    def execute(self, skip_permission_checks=False):
+        from guides.models import GuidePage
+        from guides.signoff.actions import PublishSigned
+
+        self.check(skip_permission_checks=skip_permission_checks)
+        if not isinstance(self.object, GuidePage):
+            return super().execute(skip_permission_checks=True)
+        parent = super()
+        return PublishSigned(self.revision, self.user, content=self.object, fresh=True, via=self.via).execute(
+            lambda: parent.execute(skip_permission_checks=True)
+        )
+
+    def _after_publish(self):
+        """Wagtail cancels the object's workflow after a publish
+        (``WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH``); a retrospective round after an emergency
+        publish is not cancelled by a publish: it waits for the owners' decisions."""
+        from guides.signoff import emergency
+
+        state = self.object.current_workflow_state
+        if state is None or not emergency.is_retrospective(state):
+            return super()._after_publish()
+        self.object._current_workflow_states = []  # Wagtail's own prefetch slot: "no workflow"
+        try:
+            return super()._after_publish()
+        finally:
+            del self.object._current_workflow_states
 
 
 def publish_signed(page, revision, do_publish, *, user=None, via="publish()"):
-    """Check ``revision`` (refusals are logged outside the transaction, so they are kept),
-    then publish it with the page row locked, so a failure anywhere changes nothing."""
-    check_publishable(revision.as_object(), user=user, revision=revision, via=via)
-    with transaction.atomic():
-        Page.objects.select_for_update().filter(pk=page.pk).values_list("pk", flat=True).first()
-        return do_publish()
+    """Check ``revision`` and run ``do_publish()`` with the page row locked (for callers
+    that publish by other means than Wagtail's publish action)."""
+    from guides.signoff.actions import PublishSigned
+
+    return PublishSigned(revision, user, via=via).execute(do_publish)

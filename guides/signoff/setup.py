@@ -30,10 +30,9 @@ def ensure_workflow(page) -> Workflow:
 
 def submit(page, user):
     """Submit the page's latest revision for sign-off, as the editor's Submit button does."""
-    workflow = page.get_workflow()
-    if workflow is None:
+    if page.get_workflow() is None:
         raise ValueError(f"No sign-off workflow is assigned above »{page.title}«.")
-    return workflow.start(page, user)
+    return actions.Submit(page, user).execute()
 
 
 def sign_off_round(task_state: SectionSignOffTaskState, reviewers: dict) -> None:

@@ -34,7 +34,37 @@ WAGTAIL_WORKFLOW_EMAILS = [
 
 
 def connect():
+    from django.db.models.signals import post_save, pre_save
+    from wagtail.models import Revision, WorkflowTask
+
+    from guides.signoff import authorship, configuration, emergency
+    from guides.signoff.models import SectionSignOffTaskState
+
     page_published.connect(record_publish, dispatch_uid="vejviser_signoff_record_publish")
+    post_save.connect(
+        authorship.record_saved_revision, sender=Revision, dispatch_uid="vejviser_signoff_authorship"
+    )
+    for model in (WorkflowState, SectionSignOffTaskState):
+        pre_save.connect(
+            emergency.refuse_ending_a_retrospective_round,
+            sender=model,
+            dispatch_uid=f"vejviser_signoff_retrospective_{model.__name__}",
+        )
+    pre_save.connect(
+        configuration.refuse_mixed_workflow,
+        sender=WorkflowTask,
+        dispatch_uid="vejviser_signoff_mixed_workflow",
+    )
+    workflow_submitted.connect(
+        configuration.refuse_submitting_to_a_mixed_workflow,
+        sender=WorkflowState,
+        dispatch_uid="vejviser_signoff_submit_mixed_workflow",
+    )
+    workflow_approved.connect(
+        emergency.close_when_the_owners_have_decided,
+        sender=WorkflowState,
+        dispatch_uid="vejviser_signoff_close_retrospective",
+    )
     # Wagtail sends these inside the transaction, to superusers too; our own notifications
     # go through the outbox to exactly the people involved (see notifications.py).
     for signal, uid in WAGTAIL_WORKFLOW_EMAILS:

@@ -17,12 +17,13 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, TaskState
+from wagtail.permissions import page_permission_policy
 
 from guides.document import GuideDocument
 from guides.models import Authority, GuidePage
-from guides.signoff import actions, audit, clearance, diff
+from guides.signoff import actions, audit, diff, emergency
 from guides.signoff.models import SectionSignOffTaskState, SignOffEvent, SignOffRequest
-from guides.signoff.units import Unit, units_of
+from guides.signoff.units import Unit
 
 
 def user_can_edit(user, page) -> bool:
@@ -58,15 +59,43 @@ class SignOffIndexView(WagtailAdminTemplateMixin, TemplateView):
             SignOffRequest.objects.pending()
             .in_open_rounds()
             .filter(authority__in=authorities)
-            .values("task_state_id", "page_id", "authority__name")
+            .values("task_state_id", "task_state__workflow_state_id", "page_id", "authority__name")
             .annotate(count=Count("id"), since=Min("created_at"))
             .order_by("since")
         )
         titles = dict(
             Page.objects.filter(pk__in={row["page_id"] for row in waiting}).values_list("pk", "title")
         )
+        retrospective = emergency.retrospective_workflow_state_ids(
+            {row["task_state__workflow_state_id"] for row in waiting}
+        )
         context["authorities"] = authorities
-        context["waiting"] = [{**row, "title": titles.get(row["page_id"], "")} for row in waiting]
+        context["waiting"] = [
+            {
+                **row,
+                "title": titles.get(row["page_id"], ""),
+                "retrospective": row["task_state__workflow_state_id"] in retrospective,
+            }
+            for row in waiting
+        ]
+        codes = {authority.code for authority in authorities}
+        releases = []
+        for release in emergency.EmergencyRelease.objects.open().select_related("page", "workflow_state"):
+            involved = codes & {unit["authority_code"] for unit in release.units}
+            if not involved and not user_can_edit(user, release.page):
+                continue
+            state = release.workflow_state
+            current = state.current_task_state if state is not None else None
+            releases.append(
+                {
+                    "title": release.page.title,
+                    "created_at": release.created_at,
+                    "reason": release.reason,
+                    "units": release.units,
+                    "task_state_id": getattr(current, "pk", None),
+                }
+            )
+        context["releases"] = releases
         open_states = (
             SectionSignOffTaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
             .select_related("workflow_state")
@@ -93,7 +122,7 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
         self.task_state = get_object_or_404(SectionSignOffTaskState, pk=task_state_id)
         self.page = get_object_or_404(Page, pk=self.task_state.workflow_state.object_id).specific
         self.authorities = list(Authority.objects.for_user(request.user))
-        requests = self.task_state.requests.select_related("authority", "decided_by")
+        requests = self.task_state.requests.select_related("authority", "decided_by", "revision")
         self.own_requests = [r for r in requests if r.authority in self.authorities]
         self.can_edit = user_can_edit(request.user, self.page)
         if not self.own_requests and not self.can_edit:
@@ -139,9 +168,17 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
                     "diff": diff.diff_against_last_approval(
                         self.page.pk, document, unit.id, unit.authority_code
                     ),
+                    # Exactly when the POST would succeed (four eyes included).
                     "can_decide": request.status == SignOffRequest.PENDING
                     and request.authority in self.authorities
-                    and self.task_state.status == TaskState.STATUS_IN_PROGRESS,
+                    and actions.Decide(request, self.request.user).is_allowed(),
+                    "refusals": [
+                        refusal.message
+                        for refusal in actions.Decide(request, self.request.user).check(raise_error=False)
+                        if isinstance(refusal, actions.FourEyesViolation)
+                    ]
+                    if request.authority in self.authorities and request.status == SignOffRequest.PENDING
+                    else [],
                 }
             )
         context.update(
@@ -151,6 +188,7 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
                 "items": items,
                 "round_open": self.task_state.status == TaskState.STATUS_IN_PROGRESS,
                 "authorities": self.authorities,
+                "release": emergency.open_release_for_workflow_state(self.task_state.workflow_state_id),
             }
         )
         return context
@@ -166,13 +204,13 @@ class DecideView(View):
         back = reverse("signoff:review", args=[signoff_request.task_state_id])
         decision = request.POST.get("decision", "")
         try:
-            actions.decide(
+            actions.Decide(
                 request_id,
                 request.user,
                 decision,
                 comment=request.POST.get("comment", ""),
                 seen_fingerprint=request.POST.get("fingerprint") or None,
-            )
+            ).execute()
         except actions.SignOffError as error:
             if error.status == 400:
                 messages.error(request, error.message)
@@ -197,10 +235,8 @@ class EmergencyPublishView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, page_id):
         self.page = get_object_or_404(GuidePage, pk=page_id)
-        if (
-            not request.user.has_perm("signoff.emergency_publish")
-            or not self.page.permissions_for_user(request.user).can_publish()
-        ):
+        self.action = actions.EmergencyPublish(self.page, request.user, request.POST.get("reason", ""))
+        if any(isinstance(r, actions.NotAReviewer) for r in self.action.check(raise_error=False)):
             return refused(request, _("You may not publish guides without complete sign-off."))
         return super().dispatch(request, page_id)
 
@@ -215,20 +251,23 @@ class EmergencyPublishView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def missing(self):
-        revision = self.page.get_latest_revision()
-        content = revision.as_object()
-        return clearance.not_publishable(self.page.pk, units_of(GuideDocument.from_page(content)))
+        return self.action.missing()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            {"page": self.page, "missing": self.missing(), "min_length": actions.MIN_EMERGENCY_REASON}
+            {
+                "page": self.page,
+                "missing": self.missing(),
+                "min_length": actions.MIN_EMERGENCY_REASON,
+                "open_releases": list(emergency.open_releases(self.page.pk)),
+            }
         )
         return context
 
     def post(self, request, page_id):
         try:
-            published = actions.emergency_publish(self.page, request.user, request.POST.get("reason", ""))
+            published = self.action.execute()
         except actions.SignOffError as error:
             messages.error(request, error.message)
             return self.get(request, page_id=page_id)
@@ -246,8 +285,23 @@ class EmergencyPublishView(WagtailAdminTemplateMixin, TemplateView):
 # -- the sign-off log report ------------------------------------------------------------
 
 
+def visible_guides(user):
+    """The guides a list may name to ``user``: those they may edit, those that have ever
+    been published, and those their own authority has been asked about (whose log rows
+    they see anyway). Never a never-published guide that is none of their business."""
+    if user.is_superuser:
+        return GuidePage.objects.all()
+    editable = page_permission_policy.instances_user_has_permission_for(user, "change").values("pk")
+    codes = list(Authority.objects.for_user(user).values_list("code", flat=True))
+    involved = SignOffEvent.objects.filter(authority_code__in=codes).values("page_id") if codes else []
+    condition = Q(pk__in=editable) | Q(first_published_at__isnull=False) | Q(live=True)
+    if codes:
+        condition |= Q(pk__in=involved)
+    return GuidePage.objects.filter(condition)
+
+
 def guide_choices(request):
-    return GuidePage.objects.order_by("title")
+    return visible_guides(request.user).order_by("title") if request else GuidePage.objects.none()
 
 
 class SignOffLogFilterSet(WagtailFilterSet):

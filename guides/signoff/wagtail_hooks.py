@@ -8,7 +8,6 @@ from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -18,11 +17,12 @@ from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from guides.models import Authority, GuidePage
-from guides.signoff import urls
+from guides.signoff import emergency, urls
+from guides.signoff.actions import retrospective_message
 from guides.signoff.audit import HISTORY_ACTIONS
 from guides.signoff.guard import SignOffRequired, check_publishable
 from guides.signoff.models import SectionSignOffTaskState, SignOffEvent, SignOffRequest
-from guides.signoff.publishing import publish_signed
+from guides.signoff.publishing import GuidePublishPageRevisionAction
 
 
 @hooks.register("register_admin_urls")
@@ -83,13 +83,17 @@ class WaitingForYourAuthorityPanel(Component):
             SignOffRequest.objects.pending()
             .in_open_rounds()
             .for_user(self.user)
-            .values("task_state_id", "page_id", "authority__name")
+            .values("task_state_id", "task_state__workflow_state_id", "page_id", "authority__name")
             .annotate(count=Count("id"), since=Min("created_at"))
             .order_by("since")[:15]
         )
         titles = dict(Page.objects.filter(pk__in={row["page_id"] for row in rows}).values_list("pk", "title"))
+        retrospective = emergency.retrospective_workflow_state_ids(
+            {row["task_state__workflow_state_id"] for row in rows}
+        )
         for row in rows:
             row["title"] = titles.get(row["page_id"], "")
+            row["retrospective"] = row["task_state__workflow_state_id"] in retrospective
         return {"rows": rows, "index_url": reverse("signoff:index")}
 
 
@@ -116,21 +120,10 @@ def refuse_unsigned_publish(request, page):
     return None
 
 
-class SignedOffPublishPageRevisionAction(PublishPageRevisionAction):
+class SignedOffPublishPageRevisionAction(GuidePublishPageRevisionAction):
     """The publish action in Wagtail's action registry (used by the v3 API)."""
 
-    def execute(self, skip_permission_checks=False):
-        self.check(skip_permission_checks=skip_permission_checks)
-        if not isinstance(self.object, GuidePage):
-            return super().execute(skip_permission_checks=True)
-        parent = super()
-        return publish_signed(
-            self.object,
-            self.revision,
-            lambda: parent.execute(skip_permission_checks=True),
-            user=self.user,
-            via="action",
-        )
+    via = "action"
 
 
 @hooks.register("register_actions")
@@ -162,6 +155,34 @@ class SignedOffPublishBulkAction(PublishBulkAction):
                 messages.error(self.request, error.args[0])
             return redirect(self.next_url)
         return super().prepare_action(objects, objects_without_access)
+
+
+@hooks.register("before_edit_page")
+def refuse_ending_a_retrospective_round(request, page):
+    """Cancel workflow and Restart workflow end a round; a retrospective round after an
+    emergency publish ends only with the owners' decisions. Refused before anything is
+    saved (the model-level guard in ``emergency`` is the backstop)."""
+    if request.method != "POST" or not (
+        request.POST.get("action-cancel-workflow") or request.POST.get("action-restart-workflow")
+    ):
+        return None
+    release = emergency.open_release_for_workflow_state(getattr(page.current_workflow_state, "pk", None))
+    if release is None:
+        return None
+    messages.error(request, retrospective_message(release))
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("construct_page_action_menu")
+def hide_ending_a_retrospective_round(menu_items, request, context):
+    page = context.get("page")
+    state = page.current_workflow_state if page is not None and page.pk else None
+    if state is not None and emergency.is_retrospective(state):
+        menu_items[:] = [
+            item
+            for item in menu_items
+            if item.name not in ("action-cancel-workflow", "action-restart-workflow")
+        ]
 
 
 # Registered after Wagtail's own "publish" bulk action (order 0), which it replaces.

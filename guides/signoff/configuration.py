@@ -1,0 +1,51 @@
+"""Workflow configuration safety.
+
+The sign-off task must be the only active task of a workflow that runs it. Wagtail
+starts every task on the *latest* revision: a stock task after ours would be judged on
+a revision the authorities never signed, its approval would be refused by the guard and
+the workflow would stall; a task before ours would approve a revision other than the
+one the authorities sign. Such a workflow is refused when it is put together (Wagtail's
+Workflows admin shows the message), and, if one exists anyway (made before this rule),
+when a guide is submitted to it.
+"""
+
+from __future__ import annotations
+
+from wagtail.models import Task
+
+
+def refuse_mixed_workflow(sender, instance, raw=False, **kwargs):
+    """``pre_save`` of ``WorkflowTask``."""
+    from guides.signoff.actions import UnsafeWorkflow
+    from guides.signoff.models import SectionSignOffTask
+
+    if raw:
+        return
+    others = Task.objects.filter(workflow_tasks__workflow_id=instance.workflow_id, active=True)
+    if instance.pk:
+        others = others.exclude(workflow_tasks__pk=instance.pk)
+    tasks = [*others.specific(), instance.task.specific]
+    names = {task.pk: task for task in tasks}
+    if len(names) < 2 or not any(isinstance(task, SectionSignOffTask) for task in names.values()):
+        return
+    other_names = ", ".join(
+        f"»{task.name}«" for task in names.values() if not isinstance(task, SectionSignOffTask)
+    )
+    raise UnsafeWorkflow(
+        f"Arbejdsgangen kan ikke gemmes: »Myndighedernes godkendelse af afsnit« skal være den eneste "
+        f"opgave i en arbejdsgang, men her er også {other_names}. En opgave før eller efter "
+        "godkendelsen ville arbejde på en anden version af guiden end den, myndighederne godkender, "
+        "så den godkendte version aldrig blev udgivet. Lav en separat arbejdsgang til de andre opgaver."
+    )
+
+
+def refuse_submitting_to_a_mixed_workflow(sender, instance, user=None, **kwargs):
+    """``workflow_submitted``: a workflow made unsafe before this rule is not used."""
+    from guides.models import GuidePage
+    from guides.signoff.actions import UnsafeWorkflow, workflow_problem
+
+    if not isinstance(instance.content_object, GuidePage):
+        return
+    problem = workflow_problem(instance.workflow)
+    if problem:
+        raise UnsafeWorkflow(problem)

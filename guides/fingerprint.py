@@ -1,7 +1,9 @@
 """Fingerprints: a stable hash of exactly the content an authority signs off.
 
-A section's fingerprint covers its heading, owning authority, audience condition and
-content blocks. It deliberately leaves out the editors' own metadata (review-by date,
+A section's fingerprint covers its heading, owning authority (by primary key: a stable
+identity, not the editable code), audience condition, the wording of every question and
+answer that condition names (what a citizen chooses in order to see it) and its content
+blocks. It deliberately leaves out the editors' own metadata (review-by date,
 source note) and Wagtail's internal block ids, so re-ordering, renewing a review date or
 re-saving unchanged content never asks an authority to sign off again; any change a
 citizen could see does.
@@ -15,7 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 
-FINGERPRINT_VERSION = "v1"
+#: v2 (issue 12): sections cover the wording of the questions their audience names and
+#: name their authority by primary key; the frame covers the Promote tab's SEO fields.
+FINGERPRINT_VERSION = "v2"
 #: Section fields that are editor metadata, not signed-off content.
 UNSIGNED_SECTION_FIELDS = frozenset({"review_by", "source"})
 
@@ -41,14 +45,18 @@ def digest(kind: str, data) -> str:
     return hashlib.sha256(payload).hexdigest()
 
 
-def section_fingerprint(*, heading: str, authority_code: str, condition: dict, content) -> str:
-    """``content`` is the prep value (JSON) of the section's content stream."""
+def section_fingerprint(
+    *, heading: str, authority_id: int | None, condition: dict, questions: list[dict], content
+) -> str:
+    """``content`` is the prep value (JSON) of the section's content stream; ``questions``
+    the canonical form of the questions (and their answers) the condition names."""
     return digest(
         "section",
         {
             "heading": heading.strip(),
-            "authority": authority_code,
+            "authority": authority_id,
             "audience": condition,
+            "questions": questions,
             "content": without_block_ids(content),
         },
     )

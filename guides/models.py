@@ -41,6 +41,18 @@ class Authority(models.Model):
     )
     contact_email = models.EmailField(_("contact e-mail"))
     website = models.URLField(_("website"), blank=True)
+    owns_frame = models.BooleanField(
+        _("signs off the guides' frame"),
+        default=False,
+        help_text=_(
+            "This authority signs off every guide's title, introduction and questions. "
+            "Exactly one authority should have it."
+        ),
+    )
+
+    #: Fields whose changes are logged (``vejviser.authority.change``): approvals point at
+    #: the authority's primary key, so none of these changes what an approval means.
+    LOGGED_FIELDS = ("name", "code", "reviewer_group_id", "contact_email", "website", "owns_frame")
 
     objects = AuthorityQuerySet.as_manager()
 
@@ -51,15 +63,38 @@ class Authority(models.Model):
         FieldPanel("reviewer_group"),
         FieldPanel("contact_email"),
         FieldPanel("website"),
+        FieldPanel("owns_frame"),
     ]
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("authority")
         verbose_name_plural = _("authorities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owns_frame"], condition=models.Q(owns_frame=True), name="one_frame_owner"
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        before = None
+        if self.pk is not None:
+            before = type(self).objects.filter(pk=self.pk).values(*self.LOGGED_FIELDS).first()
+        super().save(*args, **kwargs)
+        if before is None:
+            return
+        changes = {
+            field.removesuffix("_id"): [before[field], getattr(self, field)]
+            for field in self.LOGGED_FIELDS
+            if before[field] != getattr(self, field)
+        }
+        if changes:
+            from wagtail.log_actions import log
+
+            log(instance=self, action="vejviser.authority.change", data={"changes": changes})
 
     def has_member(self, user) -> bool:
         """Membership at this moment, straight from the database (never cached)."""

@@ -77,7 +77,13 @@ class RetrospectiveRound(SignOffError, PermissionDenied):
 
 def retrospective_message(release: EmergencyRelease) -> str:
     page = Page.objects.filter(pk=release.page_id).values_list("title", flat=True).first() or ""
-    names = "; ".join(f"»{unit['label']}« ({unit['authority_code']})" for unit in release.units)
+    from guides.models import Authority
+
+    owners = Authority.objects.in_bulk({unit.get("authority_id") for unit in release.units} - {None})
+    names = "; ".join(
+        f"»{unit['label']}« ({getattr(owners.get(unit.get('authority_id')), 'name', unit['authority_code'])})"
+        for unit in release.units
+    )
     when = timezone.localtime(release.created_at).strftime("%d.%m.%Y %H:%M")
     return (
         f"»{page}« blev nødudgivet {when} uden godkendelse af: {names}. Den efterfølgende "
@@ -154,12 +160,6 @@ class Submit(SignOffAction):
         return self.page.get_workflow().start(self.page, self.user)
 
 
-def _authorities_by_code(codes):
-    from guides.models import Authority
-
-    return {authority.code: authority for authority in Authority.objects.filter(code__in=codes)}
-
-
 def open_round(task_state: SectionSignOffTaskState, user=None):
     """Ask each authority at once for the units of the submitted revision it has not
     signed off in exactly this form. Units already signed off are carried over.
@@ -174,11 +174,13 @@ def open_round(task_state: SectionSignOffTaskState, user=None):
     states = clearances(page.pk, units)
     to_ask = [state.unit for state in states if state.status != SIGNED]
     carried = [state.unit for state in states if state.status == SIGNED]
-    authorities = _authorities_by_code({unit.authority_code for unit in units})
-    unknown = sorted({unit.authority_code for unit in to_ask} - set(authorities))
-    if unknown:
+    ownerless = [unit.label for unit in to_ask if unit.authority is None]
+    if ownerless:
         raise SignOffError(
-            f"Ingen myndighed med koden {', '.join(unknown)}: opret den, før guiden sendes til godkendelse."
+            "Ingen myndighed ejer "
+            + ", ".join(f"»{label}«" for label in ownerless)
+            + ": vælg en myndighed for afsnittet (eller markér den myndighed, der godkender "
+            "guidernes ramme), før guiden sendes til godkendelse."
         )
 
     SignOffRequest.objects.bulk_create(
@@ -188,7 +190,7 @@ def open_round(task_state: SectionSignOffTaskState, user=None):
             revision=revision,
             section_id=unit.id,
             heading=unit.label[:255],
-            authority=authorities[unit.authority_code],
+            authority=unit.authority,
             fingerprint=unit.fingerprint,
         )
         for unit in to_ask
@@ -207,7 +209,6 @@ def open_round(task_state: SectionSignOffTaskState, user=None):
             user=user,
             revision=revision,
             task_state=task_state,
-            authorities=authorities,
         )
     if carried:
         audit.record(
@@ -217,11 +218,10 @@ def open_round(task_state: SectionSignOffTaskState, user=None):
             user=user,
             revision=revision,
             task_state=task_state,
-            authorities=authorities,
             history=False,
         )
     if to_ask:
-        notifications.round_opened(task_state, page, to_ask, authorities)
+        notifications.round_opened(task_state, page, to_ask)
     else:
         # Nothing new to sign off: the task is done at once (Wagtail moves the workflow on).
         task_state.status = TaskState.STATUS_APPROVED
@@ -235,7 +235,7 @@ def open_round(task_state: SectionSignOffTaskState, user=None):
 
 
 def _unit_of(request: SignOffRequest) -> Unit:
-    return Unit(request.section_id, request.heading, request.authority.code, request.fingerprint)
+    return Unit(request.section_id, request.heading, request.authority, request.fingerprint)
 
 
 class Decide(SignOffAction):
@@ -356,7 +356,6 @@ class Decide(SignOffAction):
             task_state=task_state,
             comment=refusal.message,
             data={"decision": self.decision, "reason": type(refusal).__name__},
-            authorities={request.authority.code: request.authority},
         )
         raise refusal
 
@@ -378,7 +377,6 @@ class Decide(SignOffAction):
             revision=request.revision,
             task_state=task_state,
             comment=comment,
-            authorities={request.authority.code: request.authority},
         )
         with LogContext(user=user):
             if decision == REQUEST_CHANGES:
@@ -547,6 +545,7 @@ class EmergencyPublish(SignOffAction):
                     {
                         "id": unit.id,
                         "label": unit.label,
+                        "authority_id": unit.authority_id,
                         "authority_code": unit.authority_code,
                         "fingerprint": unit.fingerprint,
                     }

@@ -26,7 +26,7 @@ class SignOffRequired(PermissionDenied):
     def __init__(self, page, units: list[Unit]):
         self.page = page
         self.units = units
-        names = "; ".join(f"»{unit.label}« ({unit.authority_code})" for unit in units)
+        names = "; ".join(f"»{unit.label}« ({unit.authority_name})" for unit in units)
         message = (
             f"»{page.title}« kan ikke udgives, fordi disse dele ikke er godkendt af deres myndighed "
             f"i den nuværende form: {names}."

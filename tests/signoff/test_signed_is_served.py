@@ -228,11 +228,8 @@ class TestAuthorityIdentity:
         html = client.get(reverse("signoff:log")).content.decode()
         assert "Skatteforvaltningen" in html
 
-    def test_renaming_the_frame_authority_keeps_the_frame_approved(
-        self, published_guide, authorities, settings
-    ):
+    def test_renaming_the_frame_authority_keeps_the_frame_approved(self, published_guide, authorities):
         rename(authorities["digst"], code="digitalisering")
-        settings.VEJVISER_FRAME_AUTHORITY = "digitalisering"
         page = GuidePage.objects.get(pk=published_guide.pk)
         units = units_of(GuideDocument.from_page(page.live_revision.as_object()))
         assert all(state.status == SIGNED for state in clearances(page.pk, units))

@@ -8,6 +8,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_PASSWORD ?= vejviser-demo
+# pytest-xdist workers for `make test` (one per core; TEST_WORKERS=0 runs in one process).
+TEST_WORKERS ?= auto
 export DEMO_PASSWORD
 
 .PHONY: run test install install-dev assets migrate demo lint format messages bench load clean help
@@ -55,7 +57,7 @@ run: install assets demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev assets
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -1,10 +1,11 @@
 from django.contrib.auth.models import Group
-from django.db import models
+from django.db import models, transaction
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from guides.blocks import QuestionBlock, SectionBlock
@@ -103,8 +104,29 @@ class Authority(models.Model):
         )
 
 
+class GuidePageQuerySet(PageQuerySet):
+    def update(self, **kwargs):
+        """``QuerySet.update`` bypasses ``save()``; so every live guide it touches is checked
+        afterwards, the same way (the row must still show signed content), and a refused
+        update changes nothing (RELIABILITY case 33)."""
+        from guides.signoff.guard import check_live_row
+
+        with transaction.atomic():
+            touched = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            for page in GuidePage.objects.filter(pk__in=touched, live=True).select_related("live_revision"):
+                check_live_row(page)
+        return count
+
+
+class GuidePageManager(PageManager.from_queryset(GuidePageQuerySet)):
+    pass
+
+
 class GuidePage(GuideRoutes, Page):
     """A life-situation guide: filter questions first, then sections for each audience."""
+
+    objects = GuidePageManager()
 
     intro = models.TextField(
         _("intro"),

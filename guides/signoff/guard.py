@@ -72,6 +72,22 @@ def resulting_row(page, update_fields):
     return stored
 
 
+def check_live_row(page):
+    """A stored live row (after ``QuerySet.update``) must show exactly its live revision's
+    units, or units that are cleared; else ``SignOffRequired``."""
+    if not page.live or page.live_revision_id is None:
+        return
+    row = units_of(GuideDocument.from_page(page))
+    live = units_of(GuideDocument.from_page(page.live_revision.as_object()))
+    if [(u.id, u.fingerprint) for u in row] == [(u.id, u.fingerprint) for u in live]:
+        return
+    missing = clearance.not_publishable(page.pk, row)
+    if missing:
+        ids = [unit.id for unit in missing]
+        logger.error("Refused to update unsigned live content of page %s: %s", page.pk, ids)
+        raise SignOffRequired(page, missing)
+
+
 def check_live_save(page, update_fields=None):
     """Backstop in ``GuidePage.save()``: live content must be cleared.
 

@@ -329,7 +329,9 @@ class Decide(SignOffAction):
             # here, so exactly one of two simultaneous decisions completes the task.
             task_state = SectionSignOffTaskState.objects.select_for_update().get(pk=task_state_id)
             request = (
-                SignOffRequest.objects.select_for_update()
+                # Lock the request row only (PostgreSQL refuses FOR UPDATE on the nullable side
+                # of the outer joins that select_related makes).
+                SignOffRequest.objects.select_for_update(of=("self",))
                 .select_related("authority", "revision", "page", "decided_by")
                 .get(pk=self.request_id)
             )

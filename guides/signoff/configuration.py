@@ -11,12 +11,27 @@ when a guide is submitted to it.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from wagtail.models import Task
+
+from guides.signoff.actions import SignOffError
+
+
+class MixedWorkflow(SignOffError, ValidationError):
+    """A workflow is being put together with the sign-off task and another task.
+
+    Deliberately not a ``PermissionDenied`` (unlike ``UnsafeWorkflow``, the refusal to
+    *use* such a workflow): Wagtail's admin views turn every ``PermissionDenied`` into their
+    generic "you do not have permission" message on the dashboard, so this message would
+    never be seen. As a ``SignOffError`` it reaches ``ConcurrentActionMiddleware``, which
+    shows it on the workflow form after the request's transaction has been rolled back.
+    """
+
+    status = 400
 
 
 def refuse_mixed_workflow(sender, instance, raw=False, **kwargs):
     """``pre_save`` of ``WorkflowTask``."""
-    from guides.signoff.actions import UnsafeWorkflow
     from guides.signoff.models import SectionSignOffTask
 
     if raw:
@@ -31,7 +46,7 @@ def refuse_mixed_workflow(sender, instance, raw=False, **kwargs):
     other_names = ", ".join(
         f"»{task.name}«" for task in names.values() if not isinstance(task, SectionSignOffTask)
     )
-    raise UnsafeWorkflow(
+    raise MixedWorkflow(
         f"Arbejdsgangen kan ikke gemmes: »Myndighedernes godkendelse af afsnit« skal være den eneste "
         f"opgave i en arbejdsgang, men her er også {other_names}. En opgave før eller efter "
         "godkendelsen ville arbejde på en anden version af guiden end den, myndighederne godkender, "

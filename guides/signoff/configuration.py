@@ -39,16 +39,15 @@ def refuse_mixed_workflow(sender, instance, raw=False, **kwargs):
     others = Task.objects.filter(workflow_tasks__workflow_id=instance.workflow_id, active=True)
     if instance.pk:
         others = others.exclude(workflow_tasks__pk=instance.pk)
-    tasks = [*others.specific(), instance.task.specific]
-    names = {task.pk: task for task in tasks}
-    if len(names) < 2 or not any(isinstance(task, SectionSignOffTask) for task in names.values()):
+    tasks = {task.pk: task for task in [*others.specific(), instance.task.specific]}
+    ours = [task for task in tasks.values() if isinstance(task, SectionSignOffTask)]
+    if len(tasks) < 2 or not ours:
         return
-    other_names = ", ".join(
-        f"»{task.name}«" for task in names.values() if not isinstance(task, SectionSignOffTask)
-    )
+    # Everything beside the first sign-off task: stock tasks, or a second sign-off task.
+    also = ", ".join(f"»{task.name}«" for task in tasks.values() if task is not ours[0])
     raise MixedWorkflow(
-        f"Arbejdsgangen kan ikke gemmes: »Myndighedernes godkendelse af afsnit« skal være den eneste "
-        f"opgave i en arbejdsgang, men her er også {other_names}. En opgave før eller efter "
+        f"Arbejdsgangen kan ikke gemmes: »{ours[0].name}« (myndighedernes godkendelse af afsnit) skal "
+        f"være den eneste opgave i en arbejdsgang, men her er også {also}. En opgave før eller efter "
         "godkendelsen ville arbejde på en anden version af guiden end den, myndighederne godkender, "
         "så den godkendte version aldrig blev udgivet. Lav en separat arbejdsgang til de andre opgaver."
     )

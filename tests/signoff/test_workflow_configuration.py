@@ -116,6 +116,33 @@ class TestWorkflowsAdminCreate:
         assert response.redirect_chain == [(self.url, 302)]
         assert REFUSAL in response.content.decode()
 
+    def test_two_sign_off_tasks_in_one_workflow_are_refused_with_a_message_naming_the_second(
+        self, admin_client, sign_off_task
+    ):
+        second = SectionSignOffTask.objects.create(name="Anden myndighedsgodkendelse")
+
+        response = admin_client.post(
+            self.url, workflow_form("Dobbelt godkendelse", [sign_off_task, second]), follow=True
+        )
+
+        (message,) = error_messages(response)
+        assert REFUSAL in message
+        assert "men her er også »Anden myndighedsgodkendelse«." in message
+        assert not Workflow.objects.filter(name="Dobbelt godkendelse").exists()
+
+    def test_the_message_names_the_sign_off_task_by_its_current_name(
+        self, admin_client, sign_off_task, moderators_task
+    ):
+        sign_off_task.name = "Myndighedernes godkendelse"
+        sign_off_task.save()
+
+        response = admin_client.post(
+            self.url, workflow_form("Blandet arbejdsgang", [sign_off_task, moderators_task]), follow=True
+        )
+
+        (message,) = error_messages(response)
+        assert "»Myndighedernes godkendelse« (myndighedernes godkendelse af afsnit)" in message
+
     def test_a_workflow_with_only_the_sign_off_task_is_created(self, admin_client, sign_off_task):
         response = admin_client.post(self.url, workflow_form("Kun godkendelse", [sign_off_task]), follow=True)
 

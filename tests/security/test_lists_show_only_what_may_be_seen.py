@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from guides.signoff import setup
-from tests.factories import guide_data, make_guide
+from tests.factories import guide_data, make_guide, section
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +45,8 @@ def guides(home, authorities, editor, workflow, reviewers):
     guide is overdue for review (so the review-date lists have a reason to show it)."""
     published = make_guide(home, guide_data("offentlig", title=PUBLIC_TITLE), user=editor)
     data = guide_data("aldrig-udgivet-37", title=SECRET_TITLE)
-    for section in data["sections"]:
-        section["review_by"] = "2020-01-01"
+    for each in data["sections"]:
+        each["review_by"] = "2020-01-01"
     never_published = make_guide(home, data, user=editor, publish=False)
     return {"published": published, "never_published": never_published}
 
@@ -176,3 +176,32 @@ def test_the_reviewers_lists_do_show_published_guides(guides, reviewer_client):
     response = reviewer_client.get("/admin/godkendelse/log/results/")
 
     assert PUBLIC_TITLE in body(response)
+
+
+class TestANeverPublishedGuideInAnotherAuthoritysRound:
+    """Submitted for sign-off, but nothing in it is KL's: KL's reviewer has no business with it."""
+
+    TITLE = "Guide om Skattefri Ordning 9T2"
+
+    @pytest.fixture
+    def submitted(self, guides, home, editor):
+        data = guide_data("kun-skat-37", title=self.TITLE, sections=[section("skat", authority="skat")])
+        guide = make_guide(home, data, user=editor, publish=False)
+        setup.submit(guide, editor)
+        return guide
+
+    @pytest.mark.parametrize(
+        "url",
+        ["/admin/", "/admin/godkendelse/", "/admin/godkendelse/log/", "/admin/godkendelse/log/results/"],
+    )
+    def test_the_other_authoritys_reviewer_is_not_shown_it(self, submitted, reviewer_client, url):
+        response = reviewer_client.get(url)
+
+        assert response.status_code == 200
+        assert self.TITLE not in body(response)
+
+    def test_the_asked_authoritys_reviewer_is_shown_it(self, submitted, client, reviewers):
+        client.force_login(reviewers["skat"])
+
+        assert self.TITLE in body(client.get("/admin/godkendelse/"))
+        assert self.TITLE in guide_filter_options(client.get("/admin/godkendelse/log/"))

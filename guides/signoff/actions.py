@@ -65,8 +65,12 @@ class UnsafeWorkflow(SignOffError, PermissionDenied):
     status = 403
 
 
-class RetrospectiveRound(SignOffError, PermissionDenied):
-    """A retrospective round after an emergency publish ends only with the owners' decisions."""
+class RetrospectiveRound(SignOffError, ValidationError):
+    """A retrospective round after an emergency publish ends only with the owners' decisions.
+
+    Not a ``PermissionDenied``: Wagtail's admin views turn those into their generic "no
+    permission" message, and this one must say that (and why) the round stays open; as a
+    ``SignOffError`` it reaches ``ConcurrentActionMiddleware``, which shows it."""
 
     status = 403
 
@@ -123,7 +127,8 @@ def workflow_problem(workflow) -> str | None:
     tasks = list(workflow.tasks.filter(active=True).specific())
     ours = [task for task in tasks if isinstance(task, SectionSignOffTask)]
     if ours and len(tasks) > 1:
-        others = ", ".join(f"»{task.name}«" for task in tasks if not isinstance(task, SectionSignOffTask))
+        # Everything beside the first sign-off task: stock tasks, or a second sign-off task.
+        others = ", ".join(f"»{task.name}«" for task in tasks if task is not ours[0])
         return (
             f"Arbejdsgangen »{workflow.name}« kan ikke bruges: myndighedernes godkendelse af afsnit skal "
             f"være den eneste opgave i arbejdsgangen, men den har også {others}. En opgave før eller "

@@ -53,9 +53,11 @@ class GuidePublishPageRevisionAction(PublishPageRevisionAction):
         stored = Page.objects.filter(pk=self.object.pk).values(*self.ROW_FIELDS).first()
         if stored is None:
             return
+        moved = stored["path"] != self.object.path
         for name, value in stored.items():
             setattr(self.object, name, value)
-        self.object.set_url_path(self.object.get_parent())
+        if moved:
+            self.object.set_url_path(self.object.get_parent())
 
     def _after_publish(self):
         """Wagtail cancels the object's workflow after a publish

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import django_filters
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,13 +17,13 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, TaskState
-from wagtail.permissions import page_permission_policy
 
 from guides.document import GuideDocument
 from guides.models import Authority, GuidePage
 from guides.signoff import actions, audit, diff, emergency
 from guides.signoff.models import SectionSignOffTaskState, SignOffEvent, SignOffRequest
 from guides.signoff.units import Unit
+from guides.signoff.visibility import visible_guides
 
 
 def user_can_edit(user, page) -> bool:
@@ -283,21 +283,6 @@ class EmergencyPublishView(WagtailAdminTemplateMixin, TemplateView):
 
 
 # -- the sign-off log report ------------------------------------------------------------
-
-
-def visible_guides(user):
-    """The guides a list may name to ``user``: those they may edit, those that have ever
-    been published, and those their own authority has been asked about (whose log rows
-    they see anyway). Never a never-published guide that is none of their business."""
-    if user.is_superuser:
-        return GuidePage.objects.all()
-    editable = page_permission_policy.instances_user_has_permission_for(user, "change").values("pk")
-    own = list(Authority.objects.for_user(user).values_list("pk", flat=True))
-    involved = SignOffEvent.objects.filter(authority_id__in=own).values("page_id") if own else []
-    condition = Q(pk__in=editable) | Q(first_published_at__isnull=False) | Q(live=True)
-    if own:
-        condition |= Q(pk__in=involved)
-    return GuidePage.objects.filter(condition)
 
 
 def guide_choices(request):

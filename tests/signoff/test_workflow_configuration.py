@@ -299,3 +299,21 @@ class TestAWorkflowMadeUnsafeBeforeTheRuleIsNotUsed:
 
         with pytest.raises(UnsafeWorkflow, match="»Redaktionschefens godkendelse«"):
             actions.Submit(guide, editor).execute()
+
+
+def test_a_workflow_with_two_sign_off_tasks_is_named_as_unusable_with_the_second_task(db):
+    workflow = Workflow.objects.create(name="Dobbelt godkendelse")
+    first = SectionSignOffTask.objects.create(name="Godkendelse 1")
+    second = SectionSignOffTask.objects.create(name="Godkendelse 2")
+    # bulk_create: past the save() refusal, as a raw load or an old database could be.
+    WorkflowTask.objects.bulk_create(
+        [
+            WorkflowTask(workflow=workflow, task=first, sort_order=0),
+            WorkflowTask(workflow=workflow, task=second, sort_order=1),
+        ]
+    )
+
+    problem = actions.workflow_problem(workflow)
+
+    assert problem is not None
+    assert "men den har også »Godkendelse 2«." in problem

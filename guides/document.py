@@ -69,6 +69,8 @@ class Section:
     #: The canonical wording of the questions the condition names, with the questions those
     #: depend on (``asked_when``): what a citizen chooses in order to see this section.
     questions: list = field(default_factory=list, repr=False, compare=False)
+    #: The guide's anchor label: a checklist's deadlines are served as »… efter {label}«.
+    anchor_label: str = field(default="", repr=False, compare=False)
 
     @cached_property
     def content_prep(self) -> list:
@@ -92,7 +94,12 @@ class Section:
             condition=self.condition.as_dict(),
             questions=self.questions,
             content=self.content_prep,
+            anchor_label=self.anchor_label if self.has_checklist else None,
         )
+
+    @property
+    def has_checklist(self) -> bool:
+        return any(child.block_type == "checklist" for child in self.content)
 
     @cached_property
     def checklist(self) -> list[ChecklistEntry]:
@@ -241,6 +248,7 @@ class GuideDocument:
                     value=value,
                     content_block=child.block.child_blocks["content"],
                     questions=questions_named(questionnaire, condition),
+                    anchor_label=page.anchor_label,
                 )
             )
         return cls(
@@ -295,6 +303,7 @@ class GuideDocument:
             seo_title=self.seo_title,
             search_description=self.search_description,
             questions=questions_canonical(self.questionnaire),
+            outline=[section.id for section in self.sections],
         )
 
     def section(self, section_id: str) -> Section | None:

@@ -17,7 +17,7 @@ export DEMO_PASSWORD
 help:
 	@echo "make run   - install, migrate, load the demo guides and serve on http://$(HOST):$(PORT)"
 	@echo "make test  - install and run the whole test suite"
-	@echo "make lint  - ruff check + format check"
+	@echo "make lint  - ruff check + format check + import contracts (lint-imports)"
 	@echo "make messages - update the Danish admin translations (locale/da) and compile them"
 	@echo "make bench - performance benchmark against Wagtail itself (needs PostgreSQL, Redis; installs wrk, nginx)"
 	@echo "make load  - locust load test (LOAD_TIME=2m) against gunicorn and the static export"
@@ -62,6 +62,7 @@ test: install-dev assets
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 # Our admin strings are English msgids with Danish in locale/da/LC_MESSAGES/django.po.
 # Extracting and compiling is pure Python (Babel), so no GNU gettext is needed.

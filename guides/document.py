@@ -15,9 +15,7 @@ from functools import cached_property
 
 from guides import fingerprint
 from guides.audience import Answer, Answers, Condition, Question, Questionnaire
-from guides.blocks.audience import AudienceConditionBlock
-from guides.blocks.content import OBLIGATION_MUST, TimingBlock
-from guides.timing import Timing
+from guides.timing import OBLIGATION_MUST, Timing
 
 FRAME_ID = "frame"
 """The pseudo-section id of the guide frame (title, intro, questions)."""
@@ -115,7 +113,7 @@ class Section:
                         section_heading=self.heading,
                         text=item["text"],
                         details=item.get("details") or "",
-                        timing=TimingBlock.timing(item["timing"]),
+                        timing=Timing.from_stored(item["timing"]),
                         obligation=item["obligation"],
                         link_label=link.get("label") or "",
                         link_url=link.get("url") or "",
@@ -145,7 +143,7 @@ def questionnaire_from_stream(questions_value) -> Questionnaire:
                     Answer(key=(answer.get("key") or "").strip(), label=answer.get("label") or "")
                     for answer in value.get("answers") or []
                 ),
-                asked_when=AudienceConditionBlock.condition(value.get("asked_when")),
+                asked_when=Condition.from_stored(value.get("asked_when")),
             )
         )
     return Questionnaire(tuple(questions))
@@ -234,7 +232,7 @@ class GuideDocument:
                 continue
             value = child.value
             content = value["content"]
-            condition = AudienceConditionBlock.condition(value.get("audience"))
+            condition = Condition.from_stored(value.get("audience"))
             sections.append(
                 Section(
                     id=str(child.id),

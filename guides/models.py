@@ -2,15 +2,13 @@ from django.contrib.auth.models import Group
 from django.db import models, transaction
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from guides.blocks import QuestionBlock, SectionBlock
-from guides.editorial.forms import GuidePageForm
-from guides.editorial.panels import EditorialChecksPanel
 from guides.forms import AuthorityForm, GuideCopyForm
 from guides.routes import GuideRoutes
 
@@ -172,25 +170,9 @@ class GuidePage(GuideRoutes, Page):
         FieldPanel("body"),
     ]
 
-    # Editor tools (guides/editorial): coverage, readability, links and review dates,
-    # and the confirmation needed to submit a guide with coverage problems.
-    quality_panels = [
-        EditorialChecksPanel(),
-        FieldPanel("confirm_coverage_problems"),
-    ]
-    base_form_class = GuidePageForm
-    refuses_stale_edits_in_form = True  # see guides/editing.py
-    edit_handler = TabbedInterface(
-        [
-            # Wagtail's own tabs, as it builds them when there is no edit_handler (so
-            # panels must be added to content_panels above this line)...
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-            # ...and ours.
-            ObjectList(quality_panels, heading=_("Quality")),
-        ]
-    )
+    # The editor tools (guides/editorial) add their form, the »Kvalitet« tab and the
+    # previews per audience when their app is ready (guides/editorial/page_admin.py), so
+    # this model does not depend on them.
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
@@ -253,16 +235,3 @@ class GuidePage(GuideRoutes, Page):
         from guides.views import serve_guide
 
         return serve_guide(self, request)
-
-    # -- editor previews: one mode per audience (guides/editorial/preview.py) ----------------
-
-    @property
-    def preview_modes(self):
-        from guides.editorial.preview import preview_modes
-
-        return preview_modes(self)
-
-    def serve_preview(self, request, mode_name):
-        from guides.editorial.preview import serve_preview
-
-        return serve_preview(self, request, mode_name)

@@ -14,9 +14,9 @@ from django.utils.html import strip_tags
 from wagtail.models import Revision
 from wagtail.rich_text import RichText
 
-from guides.blocks.content import TimingBlock
 from guides.document import FRAME_ID, GuideDocument, Section
 from guides.signoff.models import SignOffEvent
+from guides.timing import Timing
 
 OBLIGATION_WORDS = {"skal": "Skal", "god-ide": "God idé"}
 
@@ -45,7 +45,7 @@ def section_lines(section: Section, document: GuideDocument) -> list[str]:
             lines += _rich(value)
         elif block.block_type == "checklist":
             for item in value["entries"]:
-                heading = TimingBlock.timing(item["timing"]).heading(document.anchor_label)
+                heading = Timing.from_stored(item["timing"]).heading(document.anchor_label)
                 obligation = OBLIGATION_WORDS.get(item["obligation"], item["obligation"])
                 line = f"☐ [{obligation}] {heading}: {item['text']}"
                 if item.get("details"):

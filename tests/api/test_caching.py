@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 from wagtail.models import PageLogEntry, PageViewRestriction
 
-from guides.api import caching, serializers
+from guides import caching, serializers
 from guides.models import GuidePage
 from tests.api.conftest import API, answers_of, body, guide_url, publish_new_revision
 from tests.api.test_guides_api import AUDIENCES

@@ -29,9 +29,6 @@ class AppendOnlyQuerySet(models.QuerySet):
 
 
 class SignOffEventQuerySet(AppendOnlyQuerySet):
-    def for_page(self, page):
-        return self.filter(page_id=page.pk)
-
     def decisions(self):
         return self.filter(action__in=SignOffEvent.DECISION_ACTIONS)
 
@@ -144,9 +141,6 @@ class SignOffRequestQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=SignOffRequest.PENDING)
 
-    def for_authority(self, authority):
-        return self.filter(authority=authority)
-
     def for_user(self, user):
         """Requests of the authorities the user is a reviewer for (checked live)."""
         from guides.models import Authority
@@ -155,9 +149,6 @@ class SignOffRequestQuerySet(models.QuerySet):
 
     def in_open_rounds(self):
         return self.filter(task_state__status=TaskState.STATUS_IN_PROGRESS)
-
-    def oldest_first(self):
-        return self.order_by("created_at", "id")
 
 
 class SignOffRequest(models.Model):

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     # Security headers and the admin's login throttle (docs/security.md).
     "csp",
     "axes",
+    "corsheaders",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -70,8 +71,14 @@ MIDDLEWARE = [
     # docs' own policy by path (guides/security/csp.py).
     "csp.middleware.CSPMiddleware",
     "guides.security.csp.PolicyByPathMiddleware",
-    # Outside LocaleMiddleware: API responses do not vary by language (guides/api/middleware.py).
+    # Outside LocaleMiddleware and CORS: API responses vary neither by language nor, when
+    # every origin may read them, by Origin (guides/api/middleware.py).
     "guides.api.middleware.ApiResponseHeadersMiddleware",
+    # CORS for /api/ (django-cors-headers): answers browser preflights itself; outside the
+    # warm path, so cached responses get the headers too.
+    "corsheaders.middleware.CorsMiddleware",
+    # HEAD wherever GET is under /api/, before the warm path.
+    "guides.api.middleware.ApiHeadMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The warm path: anonymous guide pages and API variants straight from the cache, with
     # the security, CSP and API headers above still applied (guides/delivery/middleware.py).
@@ -347,3 +354,18 @@ LOGGING = {
 # Publish webhooks (guides/webhooks) and the API (guides/api); defaults in docs/api.md.
 WEBHOOKS_REQUIRE_HTTPS = env_bool("WEBHOOKS_REQUIRE_HTTPS", False)
 API_PREVIEW_TOKEN_LIFETIME = int(os.environ.get("API_PREVIEW_TOKEN_LIFETIME", "3600"))
+
+# CORS for the API (django-cors-headers, docs/api.md): a browser front end on another origin
+# may read it, send a preview token (Authorization) and revalidate (If-None-Match). The API
+# is public: by default any origin ("*", the same for every request, so a CDN may share one
+# copy); API_CORS_ALLOWED_ORIGINS="https://www.borger.dk,https://..." limits it (then the
+# response names the origin and varies by Origin). Never with credentials (no cookies).
+CORS_URLS_REGEX = r"^/api/"
+_api_origins = env_list("API_CORS_ALLOWED_ORIGINS", "*")
+CORS_ALLOW_ALL_ORIGINS = _api_origins in ([], ["*"])
+CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else _api_origins
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "authorization", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
+CORS_PREFLIGHT_MAX_AGE = 86400
+CORS_ALLOW_CREDENTIALS = False

@@ -2,16 +2,23 @@
 
 A mutation of any field of the demo guide (every concrete ``Page`` and ``GuidePage`` field,
 every field of every block in its StreamFields, block ids, and the lists inside them) is
-applied to the page *in memory*, built from its live revision, and the page is rendered
-through the code the public site uses: ``guides.views.serve_guide`` with the delivery
-renderer's anonymous request (the citizen page of every audience, its print view, the dated
-page, the questions form, an invalid answer, the calendar file) and
-``guides.delivery.render.api_body`` / ``guides.api.serializers`` (the API's list, the guide
-unfiltered, dated and for every audience, and a 400 problem). Nothing is published.
+applied to the page *in memory*, built from its live revision, and rendered through the code
+the public site uses (``test_the_in_memory_rendering_is_what_the_public_site_serves`` checks
+that): ``guides.views.serve_guide`` / ``serve_calendar`` with the delivery renderer's
+anonymous request (the questions form, an invalid answer, and for every audience the guide,
+its print view, its dated page and its calendar file), the home page's list of guides, and
+``guides.delivery.render.api_body`` / ``guides.api.serializers`` (the guide unfiltered,
+dated and for every audience, the list, and the 400 problem for an invalid answer).
+Nothing is published.
 
 (a) Whenever any of those bytes change, some unit's fingerprint changes (or a unit appears
     or disappears): the change needs its owner.
 (b) When no unit changes, every byte is identical.
+(a) and (b) are one statement read both ways; the sweep asserts that it meets both cases
+(changes that are served, and changes that are not).
+
+A stronger reading, "and its owner is asked", is checked separately: what a section
+contributes to the outputs changes only with that section's own unit.
 
 Per-request noise is normalised away first (``normalise``): a calendar file's ``DTSTAMP`` is
 the time of the request. The citizen pages carry no CSRF token and no CSP nonce today (their
@@ -32,6 +39,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import QueryDict
+from django.template.response import TemplateResponse
 from django.test import Client
 from hypothesis import HealthCheck, Phase, example, given, reject, settings
 from hypothesis import strategies as st
@@ -152,6 +160,16 @@ def _problem(page, query: dict) -> bytes:
     return b"(valid)"
 
 
+def _home(page) -> bytes:
+    """The home page's list of guides, with this in-memory page in its place (the home page
+    shows each guide's title, address and intro)."""
+    home = page.get_parent().specific
+    request = delivery_render.anonymous_request(ROOT_URL, home.url, "")
+    context = home.get_context(request)
+    context["guides"] = [page if guide.pk == page.pk else guide for guide in context["guides"]]
+    return _response_bytes(TemplateResponse(request, home.get_template(request), context))
+
+
 def served(page) -> dict[str, bytes]:
     """Every public rendering of ``page``, by name. ``page`` is never saved."""
     document = page.document
@@ -185,6 +203,7 @@ def served(page) -> dict[str, bytes]:
     out["api guide (unfiltered, dated)"] = delivery_render.api_body(
         page, answers=None, anchor=ANCHOR, root_url=ROOT_URL
     )
+    out["html home"] = _home(page)
     out["api list"] = serializers.render_json(serializers.serialize_guide_list([page], ROOT_URL))
     return out
 
@@ -739,6 +758,7 @@ def test_the_in_memory_rendering_is_what_the_public_site_serves(guide, demo):
         f"ics ?{audience}": (live.calendar_url(), dated),
         f"api guide ?{audience}": (f"/api/v1/guides/{GUIDE}/", audience),
         "api guide (unfiltered)": (f"/api/v1/guides/{GUIDE}/", ""),
+        "html home": ("/", ""),
     }
     for name, (path, query) in requests.items():
         response = client.get(f"{path}?{query}" if query else path)

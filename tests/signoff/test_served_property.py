@@ -239,6 +239,7 @@ def leaf_kind(block) -> str:
     if isinstance(block, AnswerKeysBlock):
         return "answer_keys"
     if isinstance(block, SnippetChooserBlock):
+        assert block.target_model is Authority, f"no mutation strategy for a {block.target_model} chooser"
         return "authority"
     if isinstance(block, blocks.RichTextBlock):
         return "richtext"
@@ -771,6 +772,8 @@ def test_the_in_memory_rendering_is_what_the_public_site_serves(guide, demo):
         if not name.startswith("api"):
             rendered = rendered.split(b"\n\n", 1)[1]  # status and headers first (_response_bytes)
         assert normalise(response.content) == rendered, name
+    # The one per-request difference, normalised on both sides (the time of the download).
+    assert b"DTSTAMP:*\r\n" in guide.before[f"ics ?{audience}"]
     listed = client.get("/api/v1/guides/").json()["results"]
     ours = json.loads(guide.before["api list"])["results"]
     assert [entry for entry in listed if entry["slug"] == GUIDE] == ours

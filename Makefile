@@ -8,6 +8,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_PASSWORD ?= vejviser-demo
+# pytest-xdist workers for `make test` (one per core; TEST_WORKERS=0 runs in one process).
+TEST_WORKERS ?= auto
 export DEMO_PASSWORD
 
 .PHONY: run test install install-dev assets migrate demo lint format messages bench load clean help
@@ -15,7 +17,7 @@ export DEMO_PASSWORD
 help:
 	@echo "make run   - install, migrate, load the demo guides and serve on http://$(HOST):$(PORT)"
 	@echo "make test  - install and run the whole test suite"
-	@echo "make lint  - ruff check + format check"
+	@echo "make lint  - ruff check + format check + import contracts (lint-imports)"
 	@echo "make messages - update the Danish admin translations (locale/da) and compile them"
 	@echo "make bench - performance benchmark against Wagtail itself (needs PostgreSQL, Redis; installs wrk, nginx)"
 	@echo "make load  - locust load test (LOAD_TIME=2m) against gunicorn and the static export"
@@ -55,11 +57,12 @@ run: install assets demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev assets
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 # Our admin strings are English msgids with Danish in locale/da/LC_MESSAGES/django.po.
 # Extracting and compiling is pure Python (Babel), so no GNU gettext is needed.

@@ -61,6 +61,13 @@ class Condition:
             merged.setdefault(key, set()).update(answers)
         return cls.from_mapping(merged)
 
+    @classmethod
+    def from_stored(cls, value) -> Condition:
+        """The condition of a stored audience block value: a list of ``{"question": key,
+        "answers": [...]}`` rules (a Wagtail ListValue or a plain list); empty or ``None``
+        is shown to everyone."""
+        return cls.from_rules((rule["question"], rule["answers"]) for rule in value or [])
+
     @property
     def is_empty(self) -> bool:
         return not self.rules

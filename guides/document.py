@@ -15,9 +15,7 @@ from functools import cached_property
 
 from guides import fingerprint
 from guides.audience import Answer, Answers, Condition, Question, Questionnaire
-from guides.blocks.audience import AudienceConditionBlock
-from guides.blocks.content import OBLIGATION_MUST, TimingBlock
-from guides.timing import Timing
+from guides.timing import OBLIGATION_MUST, Timing
 
 FRAME_ID = "frame"
 """The pseudo-section id of the guide frame (title, intro, questions)."""
@@ -66,6 +64,11 @@ class Section:
     content: object  # the StreamValue of the section's content blocks
     value: object  # the whole StructValue, for rendering with the section template
     content_block: object = field(default=None, repr=False, compare=False)  # the content StreamBlock
+    #: The canonical wording of the questions the condition names, with the questions those
+    #: depend on (``asked_when``): what a citizen chooses in order to see this section.
+    questions: list = field(default_factory=list, repr=False, compare=False)
+    #: The guide's anchor label: a checklist's deadlines are served as »… efter {label}«.
+    anchor_label: str = field(default="", repr=False, compare=False)
 
     @cached_property
     def content_prep(self) -> list:
@@ -77,14 +80,24 @@ class Section:
     def authority_code(self) -> str:
         return getattr(self.authority, "code", "")
 
+    @property
+    def authority_id(self) -> int | None:
+        return getattr(self.authority, "pk", None)
+
     @cached_property
     def fingerprint(self) -> str:
         return fingerprint.section_fingerprint(
             heading=self.heading,
-            authority_code=self.authority_code,
+            authority_id=self.authority_id,
             condition=self.condition.as_dict(),
+            questions=self.questions,
             content=self.content_prep,
+            anchor_label=self.anchor_label if self.has_checklist else None,
         )
+
+    @property
+    def has_checklist(self) -> bool:
+        return any(child.block_type == "checklist" for child in self.content)
 
     @cached_property
     def checklist(self) -> list[ChecklistEntry]:
@@ -100,7 +113,7 @@ class Section:
                         section_heading=self.heading,
                         text=item["text"],
                         details=item.get("details") or "",
-                        timing=TimingBlock.timing(item["timing"]),
+                        timing=Timing.from_stored(item["timing"]),
                         obligation=item["obligation"],
                         link_label=link.get("label") or "",
                         link_url=link.get("url") or "",
@@ -130,24 +143,41 @@ def questionnaire_from_stream(questions_value) -> Questionnaire:
                     Answer(key=(answer.get("key") or "").strip(), label=answer.get("label") or "")
                     for answer in value.get("answers") or []
                 ),
-                asked_when=AudienceConditionBlock.condition(value.get("asked_when")),
+                asked_when=Condition.from_stored(value.get("asked_when")),
             )
         )
     return Questionnaire(tuple(questions))
 
 
+def question_canonical(question: Question) -> dict:
+    return {
+        "key": question.key,
+        "label": question.label,
+        "short_label": question.short_label,
+        "help_text": question.help_text,
+        "answers": [{"key": answer.key, "label": answer.label} for answer in question.answers],
+        "asked_when": question.asked_when.as_dict(),
+    }
+
+
 def questions_canonical(questionnaire: Questionnaire) -> list[dict]:
-    return [
-        {
-            "key": question.key,
-            "label": question.label,
-            "short_label": question.short_label,
-            "help_text": question.help_text,
-            "answers": [{"key": answer.key, "label": answer.label} for answer in question.answers],
-            "asked_when": question.asked_when.as_dict(),
-        }
-        for question in questionnaire
-    ]
+    return [question_canonical(question) for question in questionnaire]
+
+
+def questions_named(questionnaire: Questionnaire, condition: Condition) -> list[dict]:
+    """The questions a condition names, and those they are asked after (``asked_when``),
+    in the questionnaire's order. A key no question has is left out (the condition is then
+    invalid and the editor is told elsewhere)."""
+    by_key = {question.key: question for question in questionnaire}
+    wanted: set[str] = set()
+    pending = list(condition.question_keys())
+    while pending:
+        key = pending.pop()
+        if key in wanted or key not in by_key:
+            continue
+        wanted.add(key)
+        pending.extend(by_key[key].asked_when.question_keys())
+    return [question_canonical(question) for question in questionnaire if question.key in wanted]
 
 
 @dataclass
@@ -195,24 +225,28 @@ class GuideDocument:
 
     @classmethod
     def from_page(cls, page) -> GuideDocument:
+        questionnaire = questionnaire_from_stream(page.questions)
         sections = []
         for index, child in enumerate(page.body):
             if child.block_type != "section":
                 continue
             value = child.value
             content = value["content"]
+            condition = Condition.from_stored(value.get("audience"))
             sections.append(
                 Section(
                     id=str(child.id),
                     index=index,
                     heading=value.get("heading") or "",
                     authority=value.get("authority"),
-                    condition=AudienceConditionBlock.condition(value.get("audience")),
+                    condition=condition,
                     review_by=value.get("review_by"),
                     source=value.get("source") or "",
                     content=content,
                     value=value,
                     content_block=child.block.child_blocks["content"],
+                    questions=questions_named(questionnaire, condition),
+                    anchor_label=page.anchor_label,
                 )
             )
         return cls(
@@ -222,7 +256,7 @@ class GuideDocument:
             anchor_label=page.anchor_label,
             seo_title=getattr(page, "seo_title", ""),
             search_description=getattr(page, "search_description", ""),
-            questionnaire=questionnaire_from_stream(page.questions),
+            questionnaire=questionnaire,
             sections=sections,
             page=page,
         )
@@ -267,6 +301,7 @@ class GuideDocument:
             seo_title=self.seo_title,
             search_description=self.search_description,
             questions=questions_canonical(self.questionnaire),
+            outline=[section.id for section in self.sections],
         )
 
     def section(self, section_id: str) -> Section | None:

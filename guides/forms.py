@@ -31,6 +31,9 @@ class AuthorityForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Who signs off the guides' frame is decided like who reviews: by those who manage groups.
+        if "owns_frame" in self.fields and not may_assign_reviewers(self.for_user):
+            self.fields["owns_frame"].disabled = True
         field = self.fields.get("reviewer_group")
         if field is None or may_assign_reviewers(self.for_user):
             return

@@ -1,15 +1,14 @@
 from django.contrib.auth.models import Group
-from django.db import models
+from django.db import models, transaction
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from guides.blocks import QuestionBlock, SectionBlock
-from guides.editorial.forms import GuidePageForm
-from guides.editorial.panels import EditorialChecksPanel
 from guides.forms import AuthorityForm, GuideCopyForm
 from guides.routes import GuideRoutes
 
@@ -41,6 +40,18 @@ class Authority(models.Model):
     )
     contact_email = models.EmailField(_("contact e-mail"))
     website = models.URLField(_("website"), blank=True)
+    owns_frame = models.BooleanField(
+        _("signs off the guides' frame"),
+        default=False,
+        help_text=_(
+            "This authority signs off every guide's title, introduction and questions. "
+            "Exactly one authority should have it."
+        ),
+    )
+
+    #: Fields whose changes are logged (``vejviser.authority.change``): approvals point at
+    #: the authority's primary key, so none of these changes what an approval means.
+    LOGGED_FIELDS = ("name", "code", "reviewer_group_id", "contact_email", "website", "owns_frame")
 
     objects = AuthorityQuerySet.as_manager()
 
@@ -51,15 +62,38 @@ class Authority(models.Model):
         FieldPanel("reviewer_group"),
         FieldPanel("contact_email"),
         FieldPanel("website"),
+        FieldPanel("owns_frame"),
     ]
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("authority")
         verbose_name_plural = _("authorities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owns_frame"], condition=models.Q(owns_frame=True), name="one_frame_owner"
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        before = None
+        if self.pk is not None:
+            before = type(self).objects.filter(pk=self.pk).values(*self.LOGGED_FIELDS).first()
+        super().save(*args, **kwargs)
+        if before is None:
+            return
+        changes = {
+            field.removesuffix("_id"): [before[field], getattr(self, field)]
+            for field in self.LOGGED_FIELDS
+            if before[field] != getattr(self, field)
+        }
+        if changes:
+            from wagtail.log_actions import log
+
+            log(instance=self, action="vejviser.authority.change", data={"changes": changes})
 
     def has_member(self, user) -> bool:
         """Membership at this moment, straight from the database (never cached)."""
@@ -68,8 +102,29 @@ class Authority(models.Model):
         )
 
 
+class GuidePageQuerySet(PageQuerySet):
+    def update(self, **kwargs):
+        """``QuerySet.update`` bypasses ``save()``; so every live guide it touches is checked
+        afterwards, the same way (the row must still show signed content), and a refused
+        update changes nothing (RELIABILITY case 33)."""
+        from guides.signoff.guard import check_live_row
+
+        with transaction.atomic():
+            touched = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            for page in GuidePage.objects.filter(pk__in=touched, live=True).select_related("live_revision"):
+                check_live_row(page)
+        return count
+
+
+class GuidePageManager(PageManager.from_queryset(GuidePageQuerySet)):
+    pass
+
+
 class GuidePage(GuideRoutes, Page):
     """A life-situation guide: filter questions first, then sections for each audience."""
+
+    objects = GuidePageManager()
 
     intro = models.TextField(
         _("intro"),
@@ -115,25 +170,9 @@ class GuidePage(GuideRoutes, Page):
         FieldPanel("body"),
     ]
 
-    # Editor tools (guides/editorial): coverage, readability, links and review dates,
-    # and the confirmation needed to submit a guide with coverage problems.
-    quality_panels = [
-        EditorialChecksPanel(),
-        FieldPanel("confirm_coverage_problems"),
-    ]
-    base_form_class = GuidePageForm
-    refuses_stale_edits_in_form = True  # see guides/editing.py
-    edit_handler = TabbedInterface(
-        [
-            # Wagtail's own tabs, as it builds them when there is no edit_handler (so
-            # panels must be added to content_panels above this line)...
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-            # ...and ours.
-            ObjectList(quality_panels, heading=_("Quality")),
-        ]
-    )
+    # The editor tools (guides/editorial) add their form, the »Kvalitet« tab and the
+    # previews per audience when their app is ready (guides/editorial/page_admin.py), so
+    # this model does not depend on them.
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
@@ -196,16 +235,3 @@ class GuidePage(GuideRoutes, Page):
         from guides.views import serve_guide
 
         return serve_guide(self, request)
-
-    # -- editor previews: one mode per audience (guides/editorial/preview.py) ----------------
-
-    @property
-    def preview_modes(self):
-        from guides.editorial.preview import preview_modes
-
-        return preview_modes(self)
-
-    def serve_preview(self, request, mode_name):
-        from guides.editorial.preview import serve_preview
-
-        return serve_preview(self, request, mode_name)

@@ -89,9 +89,17 @@ def ensure_editors_group(home: Page) -> Group:
 
 
 @transaction.atomic
-def ensure_authority(code: str, name: str, contact_email: str, website: str = "") -> Authority:
+def ensure_authority(
+    code: str, name: str, contact_email: str, website: str = "", owns_frame: bool = False
+) -> Authority:
+    """The authority with this code, as given (changes are logged by ``Authority.save``).
+    ``owns_frame`` moves the frame sign-off to it from any other authority."""
     group, _ = Group.objects.get_or_create(name=f"Godkendere: {name}")
     group.permissions.add(admin_access_permission())
+    if owns_frame:
+        for other in Authority.objects.filter(owns_frame=True).exclude(code=code):
+            other.owns_frame = False
+            other.save()
     authority, _ = Authority.objects.update_or_create(
         code=code,
         defaults={
@@ -99,6 +107,7 @@ def ensure_authority(code: str, name: str, contact_email: str, website: str = ""
             "reviewer_group": group,
             "contact_email": contact_email,
             "website": website,
+            "owns_frame": owns_frame,
         },
     )
     return authority

@@ -27,6 +27,11 @@ KIND_CHOICES = [
 ]
 KINDS = tuple(kind for kind, _ in KIND_CHOICES)
 
+# What a checklist item asks of the citizen. Within one timing the musts come first, so
+# the obligation is the other half of an item's place in the checklist.
+OBLIGATION_MUST = "skal"
+OBLIGATION_GOOD_IDEA = "god-ide"
+
 _ORDINALS = {1: "første", 2: "anden", 3: "tredje", 4: "fjerde", 5: "femte", 6: "sjette"}
 _NUMBERS = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}
 
@@ -46,6 +51,11 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 class Timing:
     kind: str
     amount: int = 0
+
+    @classmethod
+    def from_stored(cls, value) -> Timing:
+        """The timing of a stored timing block value (``{"kind": ..., "amount": ...}``)."""
+        return cls(value["kind"], value.get("amount") or 0)
 
     def __post_init__(self):
         if self.kind not in KINDS:

@@ -15,8 +15,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from guides.audience import questionnaire_problems
-from guides.blocks.audience import AudienceConditionBlock
+from guides.audience import Condition, questionnaire_problems
 from guides.document import questionnaire_from_stream
 
 
@@ -25,7 +24,7 @@ def section_condition_problems(questionnaire, body) -> dict[int, list[str]]:
     for index, child in enumerate(body or []):
         if child.block_type != "section":
             continue
-        condition = AudienceConditionBlock.condition(child.value.get("audience"))
+        condition = Condition.from_stored(child.value.get("audience"))
         messages = [problem.message for problem in questionnaire.condition_problems(condition)]
         if messages:
             problems[index] = messages

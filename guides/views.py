@@ -21,8 +21,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
-from guides import calendar
-from guides.api import serializers
+from guides import calendar, serializers
 from guides.audience import NO_ANSWERS, InvalidAnswers
 
 # Query parameters that are not answers to the guide's questions.

@@ -2,6 +2,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -41,3 +42,15 @@ def register_edit_conflict_log_action(actions):
     actions.register_action(
         CONFLICT_ACTION, _("Save refused (edited elsewhere)"), _("Save refused: the page was saved elsewhere")
     )
+
+
+@hooks.register("register_log_actions")
+def register_authority_change_log_action(actions):
+    @actions.register_action("vejviser.authority.change")
+    class AuthorityChanged(LogFormatter):
+        label = _("Authority changed")
+
+        def format_message(self, log_entry):
+            changes = (log_entry.data or {}).get("changes", {})
+            parts = [f"{field}: {old} → {new}" for field, (old, new) in changes.items()]
+            return _("Authority changed (%(changes)s)") % {"changes": "; ".join(parts)}

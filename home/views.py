@@ -35,7 +35,7 @@ def contact_email() -> str:
 
     # The authority that owns every guide's frame (Digitaliseringsstyrelsen) edits the
     # guides and answers for the site as a whole.
-    editor = Authority.objects.filter(code=settings.VEJVISER_FRAME_AUTHORITY).only("contact_email").first()
+    editor = Authority.objects.filter(owns_frame=True).only("contact_email").first()
     return editor.contact_email if editor else ""
 
 

@@ -13,6 +13,9 @@ def pytest_configure(config):
     # One id per run, inherited by pytest-xdist's workers: each run gets its own test
     # databases, so two runs in one checkout (or on one PostgreSQL) do not break each other.
     os.environ.setdefault("VEJVISER_TEST_RUN", str(os.getpid()))  # also set by cms/settings/test.py
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    if worker:
+        caches.use_prefix_of_worker(worker)
 
 
 @pytest.hookimpl(trylast=True)

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from guides import services
+from guides.demo.dates import SECTION_REVIEW_DAYS, review_in
 from guides.models import Authority
 
 PASSWORD = "correct-horse-battery"
@@ -85,7 +86,7 @@ def section(key, *, authority="digst", audience=None, heading=None, content=None
         "heading": heading or f"Afsnit {key}",
         "authority": authority,
         "audience": audience or {},
-        "review_by": "2027-06-01",
+        "review_by": review_in(SECTION_REVIEW_DAYS),
         "source": "Testkilde",
         "content": blocks,
     }

@@ -311,7 +311,7 @@ ACCESSIBILITY_REPORT = Path(
     os.environ.get("ACCESSIBILITY_REPORT", BASE_DIR / "test-artifacts" / "accessibility-report.json")
 )
 # Where citizens report accessibility problems; default: the contact address of the
-# authority that owns the guides' frame (VEJVISER_FRAME_AUTHORITY, Digitaliseringsstyrelsen).
+# authority that signs off the guides' frame (Authority.owns_frame, Digitaliseringsstyrelsen).
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
 
 # Sign-off (guides/signoff): publish the revision the authorities signed, not the latest;
@@ -319,7 +319,6 @@ ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
 WAGTAIL_FINISH_WORKFLOW_ACTION = "guides.signoff.finish.publish_signed_revision"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False  # sign-offs are bound to fingerprints instead
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
-VEJVISER_FRAME_AUTHORITY = os.environ.get("VEJVISER_FRAME_AUTHORITY", "digst")
 
 # The sign-off audit trail (one JSON line per event) goes to its own sink when
 # VEJVISER_AUDIT_LOG names a file; the database keeps the authoritative copy either way.

@@ -4,7 +4,8 @@ import os
 
 # One id per test run (inherited by pytest-xdist's workers and by the server processes tests
 # start): the run's test databases (tests/conftest.py) and its Redis keys are its own, so two
-# runs on one machine, and two workers of one run, never touch each other's data.
+# runs on one machine, and two workers of one run, never touch each other's data. (An xdist
+# worker's own prefix is set in tests/conftest.py: the worker is named after this runs.)
 os.environ.setdefault("VEJVISER_TEST_RUN", str(os.getpid()))
 os.environ.setdefault(
     "CACHE_KEY_PREFIX",

@@ -2,7 +2,7 @@
 
 Routes read the live page row (``live().public()`` on the request's site), validate the
 query through the audience module, answer conditional requests before any
-serialization, and hand the document to ``guides.api.serializers``. A preview token
+serialization, and hand the document to ``guides.serializers``. A preview token
 switches the source to one draft revision and the caching to ``private, no-store``.
 See docs/api.md for the consumer's view.
 """
@@ -17,8 +17,8 @@ from ninja import NinjaAPI, Router
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.models import PageLogEntry, Site
 
-from guides import calendar
-from guides.api import caching, preview, serializers
+from guides import caching, calendar, serializers
+from guides.api import preview
 from guides.api.schemas import GuideDetail, GuideList, Problem
 from guides.audience import NO_ANSWERS, InvalidAnswers
 from guides.delivery import render as delivery_render

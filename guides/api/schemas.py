@@ -1,7 +1,7 @@
 """Response schemas of the public guide API (django-ninja / pydantic).
 
 They make the OpenAPI document at ``/api/v1/openapi.json`` exact: every field the
-serializers in ``guides.api.serializers`` produce is declared here, with its type and a
+serializers in ``guides.serializers`` produce is declared here, with its type and a
 description. The serializers build plain dicts; the contract tests validate them against
 these schemas for every audience of the demo guides, and schemathesis validates live
 responses against the OpenAPI document generated from them.

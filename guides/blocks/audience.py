@@ -37,7 +37,7 @@ class AudienceConditionBlock(blocks.ListBlock):
     @staticmethod
     def condition(value) -> Condition:
         """The domain ``Condition`` of a stored value (a ListValue or a plain list)."""
-        return Condition.from_rules((rule["question"], rule["answers"]) for rule in value or [])
+        return Condition.from_stored(value)
 
     class Meta:
         icon = "group"

@@ -17,8 +17,8 @@ from guides.richtext import sanitize
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
 CALLOUT_FEATURES = ["bold", "italic", "link"]
 
-OBLIGATION_MUST = "skal"
-OBLIGATION_GOOD_IDEA = "god-ide"
+OBLIGATION_MUST = timing.OBLIGATION_MUST
+OBLIGATION_GOOD_IDEA = timing.OBLIGATION_GOOD_IDEA
 OBLIGATION_CHOICES = [(OBLIGATION_MUST, _("Must")), (OBLIGATION_GOOD_IDEA, _("Good idea"))]
 #: The timing kinds of ``guides.timing`` as editors choose them.
 TIMING_KIND_CHOICES = [
@@ -70,7 +70,7 @@ class TimingBlock(blocks.StructBlock):
 
     @staticmethod
     def timing(value) -> timing.Timing:
-        return timing.Timing(value["kind"], value.get("amount") or 0)
+        return timing.Timing.from_stored(value)
 
     class Meta:
         icon = "time"

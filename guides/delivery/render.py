@@ -1,4 +1,4 @@
-"""The one renderer of a variant: API JSON through ``guides.api.serializers`` and HTML through
+"""The one renderer of a variant: API JSON through ``guides.serializers`` and HTML through
 ``guides.views.serve_guide`` for an anonymous citizen. Pre-rendering, the miss paths and the
 static export all call ``render_variant``; the warm path only replays its output.
 """
@@ -14,7 +14,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
-from guides.api import caching, serializers
+from guides import caching, serializers
 from guides.delivery import variants
 from guides.delivery.store import Entry
 

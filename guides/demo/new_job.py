@@ -4,6 +4,8 @@ Plain data, no Django. Facts come from ``shared/brief/DOMAIN.md``; the Danish te
 own. Jobpræmie is deliberately absent: no current scheme exists.
 """
 
+from guides.demo.dates import OVERVIEW_REVIEW_DAYS, SECTION_REVIEW_DAYS, review_in
+
 JOBNET = "https://www.jobnet.dk/"
 SKAT = "https://www.skat.dk/"
 PENSIONSINFO = "https://www.pensionsinfo.dk/"
@@ -55,7 +57,7 @@ GUIDE = {
             "heading": "Sådan bruger du guiden",
             "authority": "digst",
             "audience": EVERYONE,
-            "review_by": "2027-03-01",
+            "review_by": review_in(OVERVIEW_REVIEW_DAYS),
             "source": (
                 "Digitaliseringsstyrelsen: digst.dk »Miste job og få nyt job« (u.d.); "
                 "afrapportering af guidearbejdet (juni 2021)."
@@ -126,7 +128,7 @@ GUIDE = {
             "heading": "Meld dig ud som ledig på Jobnet",
             "authority": "kl",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om en aktiv beskæftigelsesindsats; minakasse.dk og frederikshavn.dk om "
                 "afmelding (u.d.). En præcis regel om afmelding før første arbejdsdag er ikke "
@@ -172,7 +174,7 @@ GUIDE = {
             "heading": "Ret din forskudsopgørelse",
             "authority": "skat",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Kildeskatteloven; skat.dk om nyt job og forskudsopgørelse (2024); "
                 "skat.dk data.aspx?oid=1719978 om eIndkomst og skattekort (u.d.)."
@@ -227,7 +229,7 @@ GUIDE = {
             "heading": "Fradrag for transport til arbejde",
             "authority": "skat",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Ligningsloven § 9 C; skat.dk data.aspx?oid=3457 (u.d.). Sats for 2025 "
                 "(2,23 kr./km for 25-120 km) fra tankpenge.dk og samlino.dk (2025, "
@@ -266,7 +268,7 @@ GUIDE = {
             "heading": "Pension i dit nye job",
             "authority": "atp-udk",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Forsikring & Pensions jobskifteaftale; aeldresagen.dk (15.1.2024); "
                 "pjdpension.dk (u.d.); lov om Arbejdsmarkedets Tillægspension."
@@ -330,7 +332,7 @@ GUIDE = {
             "heading": "Får du boligstøtte?",
             "authority": "atp-udk",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om individuel boligstøtte; borger.dk »Når du får boligstøtte« og »Forstå "
                 "dit brev fra boligstøtte« (u.d.); borger.dk »Boligstøtte – giv besked om "
@@ -366,7 +368,7 @@ GUIDE = {
             "heading": "Fortæl a-kassen om dit nye job",
             "authority": "star",
             "audience": MEMBER,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om arbejdsløshedsforsikring m.v.; minakasse.dk (u.d.); ase.dk (6.11.2019) "
                 "om fritagelse for jobsøgning, når jobbet starter inden for 6 uger; dsa.dk og "
@@ -408,7 +410,7 @@ GUIDE = {
             "heading": "Job på deltid: supplerende dagpenge",
             "authority": "star",
             "audience": MEMBER,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om arbejdsløshedsforsikring m.v.; ajks.dk »Frigørelsesattest og "
                 "opsigelsesvarsel« (u.d.); virksom.dk og f-f.dk om supplerende dagpenge (u.d.)."
@@ -454,7 +456,7 @@ GUIDE = {
             "heading": "Bliv i din a-kasse",
             "authority": "star",
             "audience": MEMBER,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om arbejdsløshedsforsikring m.v.; 3f.dk »Dagpengeret« (2024) om genoptjening "
                 "(1.924 timer); a-kasser.dk og detfagligehus.dk om beskæftigelsestillæg (2025); "
@@ -495,7 +497,7 @@ GUIDE = {
             "heading": "Får du kontanthjælp? Fortæl kommunen om jobbet",
             "authority": "kl",
             "audience": NON_MEMBER,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om aktiv socialpolitik og retssikkerhedsloven (oplysningspligt); lolland.dk "
                 "om fritidstillæg (2025); lundsteenwiederquist.dk (21.2.2025)."
@@ -535,7 +537,7 @@ GUIDE = {
             "heading": "Overvej at melde dig ind i en a-kasse",
             "authority": "star",
             "audience": NON_MEMBER,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om arbejdsløshedsforsikring m.v.; 3f.dk »Dagpengeret« (2024); krifa.dk "
                 "(u.d.). Indkomstkravets beløb er udeladt (2025/26 ikke fundet)."

@@ -6,6 +6,7 @@ AUTHORITIES = [
         "name": "Digitaliseringsstyrelsen",
         "contact_email": "borgerdk@digst.example",
         "website": "https://digst.dk/",
+        "owns_frame": True,  # signs off every guide's frame (title, intro, questions)
     },
     {
         "code": "kl",

@@ -5,6 +5,8 @@ own. Each section names its owning authority, its audience, a review date and it
 Keep the wording true over time: »kommunen (jobcenter)«, no uncertain figures.
 """
 
+from guides.demo.dates import OVERVIEW_REVIEW_DAYS, SECTION_REVIEW_DAYS, review_in
+
 JOBNET = "https://www.jobnet.dk/"
 BORGER = "https://www.borger.dk/"
 SKAT = "https://www.skat.dk/"
@@ -67,7 +69,7 @@ GUIDE = {
             "heading": "Sådan bruger du guiden",
             "authority": "digst",
             "audience": EVERYONE,
-            "review_by": "2027-03-01",
+            "review_by": review_in(OVERVIEW_REVIEW_DAYS),
             "source": (
                 "Digitaliseringsstyrelsen: borger.dk »Guide: Hvis du bliver ledig« (u.d.); "
                 "digst.dk »Miste job og få nyt job« (u.d.); afrapportering af guidearbejdet "
@@ -129,7 +131,7 @@ GUIDE = {
             "heading": "Hvem gør hvad? A-kassen, kommunen (jobcenter) og Jobnet",
             "authority": "digst",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "L 129 (2022-23) om a-kassernes kontaktforløb; bm.dk pressemeddelelse "
                 "(3.12.2025); star.dk om beskæftigelsesreformen og lovguiden.dk (6.11.2025) om "
@@ -219,7 +221,7 @@ GUIDE = {
             "heading": "Meld dig ledig på din første dag",
             "authority": "kl",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om en aktiv beskæftigelsesindsats og lov om arbejdsløshedsforsikring m.v.; "
                 "info.jobnet.dk »Hvis du skal søge dagpenge« (u.d.); aka.dk og laka.dk, trin for "
@@ -273,7 +275,7 @@ GUIDE = {
             "heading": "Jobnet: joblog, Min plan og sygdom",
             "authority": "star",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om en aktiv beskæftigelsesindsats; star.dk om Jobnet (u.d.); fa-k.dk og "
                 "krifa.dk om Min plan (u.d.); tjekfagforening.dk om joblog (u.d.); "
@@ -348,7 +350,7 @@ GUIDE = {
             "heading": "Tilbud: et krav og en mulighed",
             "authority": "kl",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om en aktiv beskæftigelsesindsats; lov nr. 1750 af 29.12.2025 "
                 "(beskæftigelsesreformen, fase 1, i kraft 1.2. og 1.7.2026); 3f.dk »Bliv klogere "
@@ -413,7 +415,7 @@ GUIDE = {
             "heading": "Ret din forskudsopgørelse",
             "authority": "skat",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Kildeskatteloven og ligningsloven; skat.dk »Hvis din indkomst ændrer sig« "
                 "(2024); skat.dk data.aspx?oid=17032 (u.d.); borger.dk »Guide: Hvis du bliver "
@@ -471,7 +473,7 @@ GUIDE = {
             "heading": "Din pension og ATP, mens du er ledig",
             "authority": "atp-udk",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om Arbejdsmarkedets Tillægspension; borger.dk »ATP, når du får offentlige "
                 "ydelser« (u.d.); star.dk/ydelser/pension-og-efterloen/atp-bidrag (u.d.); "
@@ -533,7 +535,7 @@ GUIDE = {
             "heading": "Feriepenge, mens du er ledig",
             "authority": "atp-udk",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Ferieloven; borger.dk »Få feriepenge udbetalt« (u.d.); borger.dk, "
                 "standardside om feriepenge (u.d.). Hvem der driver Feriepengeinfo/FerieKonto, "
@@ -586,7 +588,7 @@ GUIDE = {
             "heading": "Tjek din boligstøtte",
             "authority": "atp-udk",
             "audience": EVERYONE,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om individuel boligstøtte; borger.dk »Søg boligstøtte« og »Når du får "
                 "boligstøtte« (u.d.); borger.dk »Boligstøtte – giv besked om ændringer« (u.d.)."
@@ -632,7 +634,7 @@ GUIDE = {
             "heading": "Søg dagpenge hos din a-kasse",
             "authority": "star",
             "audience": MEMBER,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om arbejdsløshedsforsikring m.v.; info.jobnet.dk »Hvis du skal søge "
                 "dagpenge« (u.d.); def.dk »Dagpenge« (u.d.); sl.dk og kk.dk om CV inden for 2 uger "
@@ -727,7 +729,7 @@ GUIDE = {
             "heading": "Samtaler om job: først a-kassen, så kommunen (jobcenter)",
             "authority": "kl",
             "audience": MEMBER,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om en aktiv beskæftigelsesindsats; L 129 (2022-23), eu.dk; bm.dk "
                 "pressemeddelelse (3.12.2025) om forsøg fra 2027; STAR, spørgsmål og svar om "
@@ -783,7 +785,7 @@ GUIDE = {
             "heading": "Udfyld dit dagpengekort hver måned",
             "authority": "star",
             "audience": MEMBER,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om arbejdsløshedsforsikring m.v.; bekendtgørelse nr. 875 af 24.6.2025; "
                 "dsa.dk, aka.dk og sl.dk om dagpengekort og frister (u.d.)."
@@ -837,7 +839,7 @@ GUIDE = {
             "heading": "Stå til rådighed, og meld din ferie",
             "authority": "star",
             "audience": MEMBER,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om arbejdsløshedsforsikring m.v. og rådighedsreglerne; ca.dk »Pligt til "
                 "rådighed og jobsøgning« (u.d.); krifa.dk (u.d.); foa.dk, sl.dk og fa-k.dk om "
@@ -898,7 +900,7 @@ GUIDE = {
             "heading": "Søg kontanthjælp hos kommunen",
             "authority": "kl",
             "audience": NON_MEMBER,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om aktiv socialpolitik, som ændret med virkning fra 1.7.2025; aalborg.dk "
                 "»Det skal du vide om det nye kontanthjælpssystem« (2025); lundsteenwiederquist.dk "
@@ -1000,7 +1002,7 @@ GUIDE = {
             "heading": "Kontanthjælp, når du er under 30 år",
             "authority": "kl",
             "audience": NON_MEMBER_UNDER_30,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om aktiv socialpolitik, satser fra 1.7.2025; aalborg.dk »Det skal du vide "
                 "om det nye kontanthjælpssystem« (2025); lundsteenwiederquist.dk (21.2.2025); "
@@ -1061,7 +1063,7 @@ GUIDE = {
             "heading": "Kontanthjælp, når du er 30 år eller derover",
             "authority": "kl",
             "audience": NON_MEMBER_30_PLUS,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om aktiv socialpolitik, satser fra 1.7.2025; aalborg.dk »Det skal du vide "
                 "om det nye kontanthjælpssystem« (2025); lundsteenwiederquist.dk (21.2.2025); "
@@ -1106,7 +1108,7 @@ GUIDE = {
             "heading": "Overvej at melde dig ind i en a-kasse",
             "authority": "star",
             "audience": NON_MEMBER,
-            "review_by": "2027-01-15",
+            "review_by": review_in(SECTION_REVIEW_DAYS),
             "source": (
                 "Lov om arbejdsløshedsforsikring m.v.; 3f.dk »Dagpengeret« (2024); krifa.dk "
                 "(u.d.); fa-k.dk og jobcenter.hedensted.dk om dimittender (u.d.). Indkomstkravets "

@@ -53,4 +53,7 @@ def report_scope(user, *, editors_only: bool = False) -> ReportScope | None:
     codes = frozenset(Authority.objects.for_user(user).values_list("code", flat=True))
     if not codes:
         return None
-    return ReportScope(guides=GuidePage.objects.all(), authority_codes=codes)
+    from guides.signoff.visibility import visible_guides
+
+    # Their authority's sections, in guides they may be told about (case 37).
+    return ReportScope(guides=visible_guides(user), authority_codes=codes)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from guides.editorial import review, summary, texts
-from guides.models import Authority, GuidePage
+from guides.models import Authority
 
 
 class ReviewDuePanel(Component):
@@ -28,7 +28,12 @@ class ReviewDuePanel(Component):
         context = super().get_context_data(parent_context)
         authorities = list(Authority.objects.for_user(self.user))
         codes = {authority.code for authority in authorities}
-        checks = summary.checks_for_guides(GuidePage.objects.order_by("path"), today=timezone.localdate())
+        from guides.signoff.visibility import visible_guides
+
+        # Only guides the reviewer may be told about (never-published ones of others: case 37).
+        checks = summary.checks_for_guides(
+            visible_guides(self.user).order_by("path"), today=timezone.localdate()
+        )
         items = sorted(
             (
                 section_checks.review

@@ -1,6 +1,6 @@
 """Preview modes of a guide in the Wagtail editor: one per audience, plus an overview.
 
-``GuidePage.preview_modes`` and ``GuidePage.serve_preview`` delegate here.
+``GuidePage.preview_modes`` and ``GuidePage.serve_preview`` are these (attached in page_admin.py).
 
 * ``all-sections`` (the default): every section, each labelled with its audience
   condition in words, its owner and its readability, and the sections no audience

@@ -65,8 +65,12 @@ class UnsafeWorkflow(SignOffError, PermissionDenied):
     status = 403
 
 
-class RetrospectiveRound(SignOffError, PermissionDenied):
-    """A retrospective round after an emergency publish ends only with the owners' decisions."""
+class RetrospectiveRound(SignOffError, ValidationError):
+    """A retrospective round after an emergency publish ends only with the owners' decisions.
+
+    Not a ``PermissionDenied``: Wagtail's admin views turn those into their generic "no
+    permission" message, and this one must say that (and why) the round stays open; as a
+    ``SignOffError`` it reaches ``ConcurrentActionMiddleware``, which shows it."""
 
     status = 403
 
@@ -77,7 +81,13 @@ class RetrospectiveRound(SignOffError, PermissionDenied):
 
 def retrospective_message(release: EmergencyRelease) -> str:
     page = Page.objects.filter(pk=release.page_id).values_list("title", flat=True).first() or ""
-    names = "; ".join(f"»{unit['label']}« ({unit['authority_code']})" for unit in release.units)
+    from guides.models import Authority
+
+    owners = Authority.objects.in_bulk({unit.get("authority_id") for unit in release.units} - {None})
+    names = "; ".join(
+        f"»{unit['label']}« ({getattr(owners.get(unit.get('authority_id')), 'name', unit['authority_code'])})"
+        for unit in release.units
+    )
     when = timezone.localtime(release.created_at).strftime("%d.%m.%Y %H:%M")
     return (
         f"»{page}« blev nødudgivet {when} uden godkendelse af: {names}. Den efterfølgende "
@@ -117,7 +127,8 @@ def workflow_problem(workflow) -> str | None:
     tasks = list(workflow.tasks.filter(active=True).specific())
     ours = [task for task in tasks if isinstance(task, SectionSignOffTask)]
     if ours and len(tasks) > 1:
-        others = ", ".join(f"»{task.name}«" for task in tasks if not isinstance(task, SectionSignOffTask))
+        # Everything beside the first sign-off task: stock tasks, or a second sign-off task.
+        others = ", ".join(f"»{task.name}«" for task in tasks if task is not ours[0])
         return (
             f"Arbejdsgangen »{workflow.name}« kan ikke bruges: myndighedernes godkendelse af afsnit skal "
             f"være den eneste opgave i arbejdsgangen, men den har også {others}. En opgave før eller "
@@ -154,12 +165,6 @@ class Submit(SignOffAction):
         return self.page.get_workflow().start(self.page, self.user)
 
 
-def _authorities_by_code(codes):
-    from guides.models import Authority
-
-    return {authority.code: authority for authority in Authority.objects.filter(code__in=codes)}
-
-
 def open_round(task_state: SectionSignOffTaskState, user=None):
     """Ask each authority at once for the units of the submitted revision it has not
     signed off in exactly this form. Units already signed off are carried over.
@@ -174,11 +179,13 @@ def open_round(task_state: SectionSignOffTaskState, user=None):
     states = clearances(page.pk, units)
     to_ask = [state.unit for state in states if state.status != SIGNED]
     carried = [state.unit for state in states if state.status == SIGNED]
-    authorities = _authorities_by_code({unit.authority_code for unit in units})
-    unknown = sorted({unit.authority_code for unit in to_ask} - set(authorities))
-    if unknown:
+    ownerless = [unit.label for unit in to_ask if unit.authority is None]
+    if ownerless:
         raise SignOffError(
-            f"Ingen myndighed med koden {', '.join(unknown)}: opret den, før guiden sendes til godkendelse."
+            "Ingen myndighed ejer "
+            + ", ".join(f"»{label}«" for label in ownerless)
+            + ": vælg en myndighed for afsnittet (eller markér den myndighed, der godkender "
+            "guidernes ramme), før guiden sendes til godkendelse."
         )
 
     SignOffRequest.objects.bulk_create(
@@ -188,7 +195,7 @@ def open_round(task_state: SectionSignOffTaskState, user=None):
             revision=revision,
             section_id=unit.id,
             heading=unit.label[:255],
-            authority=authorities[unit.authority_code],
+            authority=unit.authority,
             fingerprint=unit.fingerprint,
         )
         for unit in to_ask
@@ -207,7 +214,6 @@ def open_round(task_state: SectionSignOffTaskState, user=None):
             user=user,
             revision=revision,
             task_state=task_state,
-            authorities=authorities,
         )
     if carried:
         audit.record(
@@ -217,11 +223,10 @@ def open_round(task_state: SectionSignOffTaskState, user=None):
             user=user,
             revision=revision,
             task_state=task_state,
-            authorities=authorities,
             history=False,
         )
     if to_ask:
-        notifications.round_opened(task_state, page, to_ask, authorities)
+        notifications.round_opened(task_state, page, to_ask)
     else:
         # Nothing new to sign off: the task is done at once (Wagtail moves the workflow on).
         task_state.status = TaskState.STATUS_APPROVED
@@ -235,7 +240,7 @@ def open_round(task_state: SectionSignOffTaskState, user=None):
 
 
 def _unit_of(request: SignOffRequest) -> Unit:
-    return Unit(request.section_id, request.heading, request.authority.code, request.fingerprint)
+    return Unit(request.section_id, request.heading, request.authority, request.fingerprint)
 
 
 class Decide(SignOffAction):
@@ -329,7 +334,9 @@ class Decide(SignOffAction):
             # here, so exactly one of two simultaneous decisions completes the task.
             task_state = SectionSignOffTaskState.objects.select_for_update().get(pk=task_state_id)
             request = (
-                SignOffRequest.objects.select_for_update()
+                # Lock the request row only (PostgreSQL refuses FOR UPDATE on the nullable side
+                # of the outer joins that select_related makes).
+                SignOffRequest.objects.select_for_update(of=("self",))
                 .select_related("authority", "revision", "page", "decided_by")
                 .get(pk=self.request_id)
             )
@@ -356,7 +363,6 @@ class Decide(SignOffAction):
             task_state=task_state,
             comment=refusal.message,
             data={"decision": self.decision, "reason": type(refusal).__name__},
-            authorities={request.authority.code: request.authority},
         )
         raise refusal
 
@@ -378,7 +384,6 @@ class Decide(SignOffAction):
             revision=request.revision,
             task_state=task_state,
             comment=comment,
-            authorities={request.authority.code: request.authority},
         )
         with LogContext(user=user):
             if decision == REQUEST_CHANGES:
@@ -547,6 +552,7 @@ class EmergencyPublish(SignOffAction):
                     {
                         "id": unit.id,
                         "label": unit.label,
+                        "authority_id": unit.authority_id,
                         "authority_code": unit.authority_code,
                         "fingerprint": unit.fingerprint,
                     }

@@ -29,11 +29,6 @@ HISTORY_ACTIONS = {
 }
 
 
-def _authority_fields(authority_code, authorities):
-    authority = authorities.get(authority_code) if authorities else None
-    return {"authority": authority, "authority_code": authority_code or ""}
-
-
 def record(
     action,
     page,
@@ -45,18 +40,11 @@ def record(
     comment="",
     data=None,
     history=True,
-    authorities=None,
 ):
     """Record one event per unit (or one page-level event when ``units`` is empty)."""
-    from guides.models import Authority
-
     user = user or get_active_log_context().user
     if user is not None and not user.is_authenticated:
         user = None
-    if authorities is None and units:
-        authorities = {
-            a.code: a for a in Authority.objects.filter(code__in={u.authority_code for u in units})
-        }
     common = {
         "page_id": page.pk,
         "page_title": page.title[:255],
@@ -74,7 +62,10 @@ def record(
             section_id=unit.id,
             section_heading=unit.label[:255],
             fingerprint=unit.fingerprint,
-            **_authority_fields(unit.authority_code, authorities),
+            # The authority by primary key (what approvals match on) and its code at this
+            # moment, kept as a snapshot for the log's readers.
+            authority_id=unit.authority_id,
+            authority_code=unit.authority_code,
         )
         for unit in units
     ] or [SignOffEvent(**common)]

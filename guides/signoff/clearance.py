@@ -33,7 +33,10 @@ class UnitClearance:
         return self.status == SIGNED
 
 
-def clearances(page_id: int, units: list[Unit]) -> list[UnitClearance]:
+def clearances(page_id: int, units: list[Unit], *, as_of_event: int | None = None) -> list[UnitClearance]:
+    """Each unit's clearance now, or as it was when the log held the events up to the id
+    ``as_of_event`` (e.g. the publish of the live revision: a later approval of a newer
+    wording makes the live wording need its owner for the next publish, not unsigned now)."""
     if not units:
         return []
     events = SignOffEvent.objects.filter(
@@ -41,15 +44,17 @@ def clearances(page_id: int, units: list[Unit]) -> list[UnitClearance]:
         section_id__in={unit.id for unit in units},
         action__in=(SignOffEvent.APPROVED, SignOffEvent.CHANGES_REQUESTED),
     ).order_by("created_at", "id")
-    last_approval: dict[tuple[str, str], SignOffEvent] = {}  # (unit, authority) -> approval
+    if as_of_event is not None:
+        events = events.filter(id__lte=as_of_event)
+    last_approval: dict[tuple[str, int], SignOffEvent] = {}  # (unit, authority pk) -> approval
     last_decision: dict[tuple[str, str], SignOffEvent] = {}  # (unit, fingerprint) -> decision
     for event in events:
         last_decision[(event.section_id, event.fingerprint)] = event
         if event.action == SignOffEvent.APPROVED:
-            last_approval[(event.section_id, event.authority_code)] = event
+            last_approval[(event.section_id, event.authority_id)] = event
     result = []
     for unit in units:
-        approval = last_approval.get((unit.id, unit.authority_code))
+        approval = last_approval.get((unit.id, unit.authority_id)) if unit.authority_id else None
         decision = last_decision.get((unit.id, unit.fingerprint))
         if approval is not None and approval.fingerprint == unit.fingerprint and decision is approval:
             result.append(UnitClearance(unit, SIGNED, approval))

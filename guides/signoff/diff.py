@@ -14,9 +14,9 @@ from django.utils.html import strip_tags
 from wagtail.models import Revision
 from wagtail.rich_text import RichText
 
-from guides.blocks.content import TimingBlock
 from guides.document import FRAME_ID, GuideDocument, Section
 from guides.signoff.models import SignOffEvent
+from guides.timing import Timing
 
 OBLIGATION_WORDS = {"skal": "Skal", "god-ide": "God idé"}
 
@@ -45,7 +45,7 @@ def section_lines(section: Section, document: GuideDocument) -> list[str]:
             lines += _rich(value)
         elif block.block_type == "checklist":
             for item in value["entries"]:
-                heading = TimingBlock.timing(item["timing"]).heading(document.anchor_label)
+                heading = Timing.from_stored(item["timing"]).heading(document.anchor_label)
                 obligation = OBLIGATION_WORDS.get(item["obligation"], item["obligation"])
                 line = f"☐ [{obligation}] {heading}: {item['text']}"
                 if item.get("details"):
@@ -137,10 +137,10 @@ class UnitDiff:
         return self.is_new or any(line.kind != "same" for line in self.lines)
 
 
-def last_approved(page_id: int, unit_id: str, authority_code: str) -> SignOffEvent | None:
+def last_approved(page_id: int, unit_id: str, authority_id: int | None) -> SignOffEvent | None:
     return (
         SignOffEvent.objects.filter(
-            page_id=page_id, section_id=unit_id, authority_code=authority_code, action=SignOffEvent.APPROVED
+            page_id=page_id, section_id=unit_id, authority_id=authority_id, action=SignOffEvent.APPROVED
         )
         .order_by("-created_at", "-id")
         .first()
@@ -148,10 +148,10 @@ def last_approved(page_id: int, unit_id: str, authority_code: str) -> SignOffEve
 
 
 def diff_against_last_approval(
-    page_id: int, document: GuideDocument, unit_id: str, authority_code: str
+    page_id: int, document: GuideDocument, unit_id: str, authority_id: int | None
 ) -> UnitDiff:
     current = unit_lines(document, unit_id) or []
-    event = last_approved(page_id, unit_id, authority_code)
+    event = last_approved(page_id, unit_id, authority_id)
     previous = None
     if event is not None and event.revision_id:
         revision = Revision.objects.filter(pk=event.revision_id).first()

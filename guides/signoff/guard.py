@@ -26,7 +26,7 @@ class SignOffRequired(PermissionDenied):
     def __init__(self, page, units: list[Unit]):
         self.page = page
         self.units = units
-        names = "; ".join(f"»{unit.label}« ({unit.authority_code})" for unit in units)
+        names = "; ".join(f"»{unit.label}« ({unit.authority_name})" for unit in units)
         message = (
             f"»{page.title}« kan ikke udgives, fordi disse dele ikke er godkendt af deres myndighed "
             f"i den nuværende form: {names}."
@@ -70,6 +70,22 @@ def resulting_row(page, update_fields):
         if attname is not None:  # relations (e.g. comments) are not columns of the row
             setattr(stored, attname, getattr(page, attname))
     return stored
+
+
+def check_live_row(page):
+    """A stored live row (after ``QuerySet.update``) must show exactly its live revision's
+    units, or units that are cleared; else ``SignOffRequired``."""
+    if not page.live or page.live_revision_id is None:
+        return
+    row = units_of(GuideDocument.from_page(page))
+    live = units_of(GuideDocument.from_page(page.live_revision.as_object()))
+    if [(u.id, u.fingerprint) for u in row] == [(u.id, u.fingerprint) for u in live]:
+        return
+    missing = clearance.not_publishable(page.pk, row)
+    if missing:
+        ids = [unit.id for unit in missing]
+        logger.error("Refused to update unsigned live content of page %s: %s", page.pk, ids)
+        raise SignOffRequired(page, missing)
 
 
 def check_live_save(page, update_fields=None):

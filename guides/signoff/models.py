@@ -130,6 +130,15 @@ class SignOffEvent(models.Model):
     def short_fingerprint(self) -> str:
         return self.fingerprint[:12]
 
+    @property
+    def authority_name(self) -> str:
+        """The authority's name now (events point at it by primary key); the code it had
+        when the event was recorded if it no longer exists."""
+        try:
+            return self.authority.name if self.authority_id else self.authority_code
+        except models.ObjectDoesNotExist:
+            return self.authority_code
+
 
 class SignOffRequestQuerySet(models.QuerySet):
     def pending(self):

@@ -94,14 +94,19 @@ def send_one(notification: Notification) -> int:
 # -- the messages -------------------------------------------------------------------------
 
 
-def round_opened(task_state, page, units, authorities):
+def _by_authority(units) -> dict:
+    """{authority: [its units]} in first-seen order (authorities compare by primary key)."""
+    grouped: dict = {}
+    for unit in units:
+        if unit.authority is not None:
+            grouped.setdefault(unit.authority, []).append(unit)
+    return grouped
+
+
+def round_opened(task_state, page, units):
     """One message per authority per round, listing its sections."""
     link = admin_url(reverse("signoff:review", args=[task_state.pk]))
-    by_authority: dict[str, list] = {}
-    for unit in units:
-        by_authority.setdefault(unit.authority_code, []).append(unit)
-    for code, authority_units in by_authority.items():
-        authority = authorities[code]
+    for authority, authority_units in _by_authority(units).items():
         reviewers = authority.reviewer_group.user_set.all()
         lines = "\n".join(f"  - {unit.label}" for unit in authority_units)
         queue(
@@ -154,11 +159,8 @@ def round_completed(task_state, page):
 
 def emergency_published(page, user, reason, units):
     """Tell the owning authorities that their sections went live without their sign-off."""
-    from guides.models import Authority
-
-    codes = {unit.authority_code for unit in units}
-    for authority in Authority.objects.filter(code__in=codes).select_related("reviewer_group"):
-        lines = "\n".join(f"  - {unit.label}" for unit in units if unit.authority_code == authority.code)
+    for authority, authority_units in _by_authority(units).items():
+        lines = "\n".join(f"  - {unit.label}" for unit in authority_units)
         queue(
             "emergency_published",
             authority.reviewer_group.user_set.all(),

@@ -22,9 +22,42 @@ class GuidePublishPageRevisionAction(PublishPageRevisionAction):
         if not isinstance(self.object, GuidePage):
             return super().execute(skip_permission_checks=True)
         parent = super()
+
+        def publish():
+            self._take_the_rows_bookkeeping()
+            return parent.execute(skip_permission_checks=True)
+
         return PublishSigned(self.revision, self.user, content=self.object, fresh=True, via=self.via).execute(
-            lambda: parent.execute(skip_permission_checks=True)
+            publish
         )
+
+    #: The page row's own fields that ``revision.as_object()`` copies from the row (not
+    #: content): Wagtail made ``self.object`` before the row was locked, and a revision
+    #: saved meanwhile (``latest_revision``), a lock or a move must not be overwritten.
+    ROW_FIELDS = (
+        "path",
+        "depth",
+        "numchild",
+        "draft_title",
+        "owner_id",
+        "locked",
+        "locked_by_id",
+        "locked_at",
+        "latest_revision_id",
+        "latest_revision_created_at",
+    )
+
+    def _take_the_rows_bookkeeping(self):
+        from wagtail.models import Page
+
+        stored = Page.objects.filter(pk=self.object.pk).values(*self.ROW_FIELDS).first()
+        if stored is None:
+            return
+        moved = stored["path"] != self.object.path
+        for name, value in stored.items():
+            setattr(self.object, name, value)
+        if moved:
+            self.object.set_url_path(self.object.get_parent())
 
     def _after_publish(self):
         """Wagtail cancels the object's workflow after a publish

@@ -35,7 +35,7 @@ WAGTAIL_WORKFLOW_EMAILS = [
 
 def connect():
     from django.db.models.signals import post_save, pre_save
-    from wagtail.models import Revision, WorkflowTask
+    from wagtail.models import Revision, TaskState, WorkflowTask
 
     from guides.signoff import authorship, configuration, emergency
     from guides.signoff.models import SectionSignOffTaskState
@@ -44,7 +44,8 @@ def connect():
     post_save.connect(
         authorship.record_saved_revision, sender=Revision, dispatch_uid="vejviser_signoff_authorship"
     )
-    for model in (WorkflowState, SectionSignOffTaskState):
+    # TaskState too: deactivating a task cancels its states as plain TaskState objects.
+    for model in (WorkflowState, TaskState, SectionSignOffTaskState):
         pre_save.connect(
             emergency.refuse_ending_a_retrospective_round,
             sender=model,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import django_filters
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,13 +17,13 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, TaskState
-from wagtail.permissions import page_permission_policy
 
 from guides.document import GuideDocument
 from guides.models import Authority, GuidePage
 from guides.signoff import actions, audit, diff, emergency
 from guides.signoff.models import SectionSignOffTaskState, SignOffEvent, SignOffRequest
 from guides.signoff.units import Unit
+from guides.signoff.visibility import visible_guides
 
 
 def user_can_edit(user, page) -> bool:
@@ -78,10 +78,10 @@ class SignOffIndexView(WagtailAdminTemplateMixin, TemplateView):
             }
             for row in waiting
         ]
-        codes = {authority.code for authority in authorities}
+        own = {authority.pk for authority in authorities}
         releases = []
         for release in emergency.EmergencyRelease.objects.open().select_related("page", "workflow_state"):
-            involved = codes & {unit["authority_code"] for unit in release.units}
+            involved = own & {unit.get("authority_id") for unit in release.units}
             if not involved and not user_can_edit(user, release.page):
                 continue
             state = release.workflow_state
@@ -156,7 +156,7 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
         document = GuideDocument.from_page(self.task_state.revision.as_object())
         items = []
         for request in self.visible_requests:
-            unit = Unit(request.section_id, request.heading, request.authority.code, request.fingerprint)
+            unit = Unit(request.section_id, request.heading, request.authority, request.fingerprint)
             section = document.section(request.section_id)
             items.append(
                 {
@@ -166,7 +166,7 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
                     if section
                     else "",
                     "diff": diff.diff_against_last_approval(
-                        self.page.pk, document, unit.id, unit.authority_code
+                        self.page.pk, document, unit.id, unit.authority_id
                     ),
                     # Exactly when the POST would succeed (four eyes included).
                     "can_decide": request.status == SignOffRequest.PENDING
@@ -285,21 +285,6 @@ class EmergencyPublishView(WagtailAdminTemplateMixin, TemplateView):
 # -- the sign-off log report ------------------------------------------------------------
 
 
-def visible_guides(user):
-    """The guides a list may name to ``user``: those they may edit, those that have ever
-    been published, and those their own authority has been asked about (whose log rows
-    they see anyway). Never a never-published guide that is none of their business."""
-    if user.is_superuser:
-        return GuidePage.objects.all()
-    editable = page_permission_policy.instances_user_has_permission_for(user, "change").values("pk")
-    codes = list(Authority.objects.for_user(user).values_list("code", flat=True))
-    involved = SignOffEvent.objects.filter(authority_code__in=codes).values("page_id") if codes else []
-    condition = Q(pk__in=editable) | Q(first_published_at__isnull=False) | Q(live=True)
-    if codes:
-        condition |= Q(pk__in=involved)
-    return GuidePage.objects.filter(condition)
-
-
 def guide_choices(request):
     return visible_guides(request.user).order_by("title") if request else GuidePage.objects.none()
 
@@ -308,8 +293,10 @@ class SignOffLogFilterSet(WagtailFilterSet):
     page = django_filters.ModelChoiceFilter(
         label=_("Guide"), queryset=guide_choices, field_name="page_id", method="filter_page"
     )
-    authority_code = django_filters.ChoiceFilter(
-        label=_("Authority"), choices=lambda: [(a.code, a.name) for a in Authority.objects.all()]
+    # By the authority itself (its primary key, what the events point at), chosen by its
+    # current code in the URL: a renamed authority keeps its whole history in the filter.
+    authority = django_filters.ModelChoiceFilter(
+        label=_("Authority"), queryset=Authority.objects.all(), to_field_name="code"
     )
     action = django_filters.ChoiceFilter(label=_("Action"), choices=SignOffEvent.ACTION_CHOICES)
     username = django_filters.CharFilter(label=_("User"), lookup_expr="iexact")
@@ -335,7 +322,7 @@ class SignOffLogView(ReportView):
         DateColumn("created_at", label=_("Time")),
         Column("page_title", label=_("Guide")),
         Column("section_heading", label=_("Section")),
-        Column("authority_code", label=_("Authority")),
+        Column("authority_name", label=_("Authority")),
         Column("action", label=_("Action"), accessor="get_action_display"),
         Column("username", label=_("User")),
         Column("revision_id", label=_("Revision")),
@@ -379,10 +366,10 @@ class SignOffLogView(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        queryset = SignOffEvent.objects.all().order_by("-created_at", "-id")
+        queryset = SignOffEvent.objects.select_related("authority").order_by("-created_at", "-id")
         if not self.user_sees_everything():
-            codes = Authority.objects.for_user(self.request.user).values_list("code", flat=True)
-            queryset = queryset.filter(Q(authority_code__in=list(codes)))
+            own = Authority.objects.for_user(self.request.user).values_list("pk", flat=True)
+            queryset = queryset.filter(authority_id__in=list(own))
         return queryset
 
     def get_filename(self):

@@ -10,8 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+from wagtail.admin.views.pages.workflow import ConfirmWorkflowCancellationView
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
@@ -222,3 +225,25 @@ def emergency_publish_button(page, user, view_name, next_url=None):
             icon_name="warning",
             priority=90,
         )
+
+
+class RetrospectiveRoundConfirmation(ConfirmWorkflowCancellationView):
+    """Wagtail asks before a Publish whether to cancel the workflow in progress. A
+    retrospective round after an emergency publish is never cancelled by a publish (the
+    publish is refused unless every unit is signed), so there is nothing to confirm; the
+    refusal itself names the units and the open round."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.workflow_state is not None and emergency.is_retrospective(self.workflow_state):
+            return render_modal_workflow(request, "", None, {}, json_data={"step": "no_confirmation_needed"})
+        return super().dispatch(request, *args, **kwargs)
+
+
+class GuidePageViewSet(PageViewSet):
+    model = GuidePage
+    confirm_workflow_cancellation_view_class = RetrospectiveRoundConfirmation
+
+
+@hooks.register("register_admin_viewset")
+def register_guide_page_viewset():
+    return GuidePageViewSet()

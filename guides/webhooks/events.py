@@ -20,9 +20,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from guides.api.serializers import API_VERSION
 from guides.document import GuideDocument
 from guides.models import GuidePage
+from guides.serializers import API_VERSION
 from guides.webhooks.models import WebhookEvent, WebhookSubscription
 
 logger = logging.getLogger(__name__)

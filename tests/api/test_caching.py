@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 from wagtail.models import PageLogEntry, PageViewRestriction
 
-from guides.api import serializers
+from guides import caching, serializers
 from guides.models import GuidePage
 from tests.api.conftest import API, answers_of, body, guide_url, publish_new_revision
 from tests.api.test_guides_api import AUDIENCES
@@ -17,6 +17,17 @@ pytestmark = pytest.mark.django_db
 
 LEDIG = guide_url("hvis-du-bliver-ledig")
 LIST = f"{API}/guides/"
+WARM_PATH = "guides.delivery.middleware.DeliveryMiddleware"
+
+
+@pytest.fixture(autouse=True, params=["warm-path", "view"])
+def delivery_path(request, settings):
+    """Every test here runs twice: as deployed (the warm path answers what it can from the
+    cache) and with the warm path off, so that the API view's own conditional path (its 304
+    branch) is what answers."""
+    if request.param == "view":
+        settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != WARM_PATH]
+    return request.param
 
 
 class TestHeaders:
@@ -71,10 +82,21 @@ class TestConditionalRequests:
         response = client.get(LEDIG, HTTP_IF_NONE_MATCH='"stale"', HTTP_IF_MODIFIED_SINCE=last_modified)
         assert response.status_code == 200
 
-    def test_a_304_costs_no_serialization(self, demo, client, monkeypatch):
+    def test_a_304_costs_no_serialization(self, demo, client, monkeypatch, delivery_path):
         etag = client.get(LEDIG)["ETag"]
         monkeypatch.setattr(serializers, "serialize_guide", lambda *a, **k: pytest.fail("serialized"))
+        answered_by_the_view = []
+        original = caching.not_modified
+
+        def spy(*args, **kwargs):
+            response = original(*args, **kwargs)
+            answered_by_the_view.append(response is not None)
+            return response
+
+        monkeypatch.setattr(caching, "not_modified", spy)
         assert client.get(LEDIG, HTTP_IF_NONE_MATCH=etag).status_code == 304
+        if delivery_path == "view":
+            assert answered_by_the_view == [True]
 
     def test_invalid_answers_are_400_even_with_a_matching_etag(self, demo, client):
         etag = client.get(LEDIG)["ETag"]

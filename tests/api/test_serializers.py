@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from guides.api import serializers
+from guides import serializers
 from guides.api.schemas import GuideDetail
 from tests.api.conftest import body, guide_url
 from tests.factories import guide_data, make_guide, publish_signed_off, section, task

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Revision
 
-from guides.api import serializers
+from guides import serializers
 from guides.delivery import prerender
 from guides.delivery.render import anonymous_request
 from guides.models import Authority

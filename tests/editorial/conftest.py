@@ -6,6 +6,7 @@ import pytest
 
 from guides import services
 from guides.demo import people
+from guides.demo.dates import SECTION_REVIEW_DAYS, review_in
 from tests.editorial.linkserver import LinkServer
 from tests.factories import (
     PASSWORD,
@@ -43,14 +44,14 @@ def links(link_server, settings):
     return link_server
 
 
-def prose_section(key, *, authority="digst", audience=None, heading=None, text=None, review_by="2027-06-01"):
-    """A section with running text only: no checklist."""
+def prose_section(key, *, authority="digst", audience=None, heading=None, text=None, review_by=None):
+    """A section with running text only: no checklist (due for review in half a year)."""
     return {
         "key": key,
         "heading": heading or f"Afsnit {key}",
         "authority": authority,
         "audience": audience or {},
-        "review_by": review_by,
+        "review_by": review_by or review_in(SECTION_REVIEW_DAYS),
         "source": "Testkilde",
         "content": [("rich_text", text or f"<p>Tekst om {key}.</p>")],
     }

@@ -55,6 +55,12 @@ class TestCondition:
         assert hash(first) == hash(second)
         assert first.as_dict() == {"akasse": ["nej"], "alder": ["under-30"]}
 
+    def test_a_stored_audience_value_reads_as_its_rules_and_none_as_everyone(self):
+        stored = [{"question": "akasse", "answers": ["nej"]}, {"question": "alder", "answers": ["under-30"]}]
+        expected = Condition.from_mapping({"akasse": ["nej"], "alder": ["under-30"]})
+        assert Condition.from_stored(stored) == expected
+        assert Condition.from_stored(None) == Condition.from_stored([]) == Condition()
+
 
 class TestNormalize:
     def test_valid_complete_answers_come_back_in_question_order(self):

@@ -77,3 +77,9 @@ def test_unknown_kind_and_negative_amounts_are_refused():
         Timing("someday")
     with pytest.raises(ValueError, match="negative"):
         Timing(WITHIN_DAYS, -1)
+
+
+def test_a_stored_timing_value_reads_as_its_kind_and_amount_with_no_amount_as_zero():
+    assert Timing.from_stored({"kind": WITHIN_DAYS, "amount": 14}) == Timing(WITHIN_DAYS, 14)
+    assert Timing.from_stored({"kind": ONGOING, "amount": None}) == Timing(ONGOING, 0)
+    assert Timing.from_stored({"kind": ON_DAY}) == Timing(ON_DAY, 0)

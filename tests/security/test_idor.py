@@ -222,7 +222,7 @@ class TestBlockLevelWrites:
         assert response.status_code == 302
         page = GuidePage.objects.get(pk=world.guide.pk)
         assert "uden lov" not in str(page.body.get_prep_value())  # refused at publish
-        with pytest.raises(SignOffRequired, match="kl"):
+        with pytest.raises(SignOffRequired, match="KL"):
             page.get_latest_revision().publish(user=hybrid)
         with pytest.raises(actions.NotAReviewer):
             actions.decide(world.request.pk, hybrid, actions.APPROVE)

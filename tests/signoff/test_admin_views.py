@@ -216,9 +216,7 @@ class TestSignOffLog:
         assert {row["authority"] for row in rows} >= {"digst", "kl", "star", "skat", "atp-udk"}
 
     def test_log_filters_by_authority_and_action(self, published_guide, editor):
-        response = logged_in(editor).get(
-            reverse("signoff:log"), {"authority_code": "skat", "action": "approved"}
-        )
+        response = logged_in(editor).get(reverse("signoff:log"), {"authority": "skat", "action": "approved"})
         events = list(response.context["object_list"])
         assert events and all(e.authority_code == "skat" and e.action == "approved" for e in events)
 
@@ -380,12 +378,14 @@ class TestDemoUsersThroughTheAdmin:
         assert "når du har fået nyt job" in str(guide.body.get_prep_value())
 
 
-def test_submitting_a_guide_owned_by_a_missing_authority_explains_instead_of_failing(
-    client, home, authorities, editor, workflow, settings
+def test_submitting_a_guide_whose_frame_has_no_owner_explains_instead_of_failing(
+    client, home, authorities, editor, workflow
 ):
     from tests.admin_forms import guide_form_data
 
-    settings.VEJVISER_FRAME_AUTHORITY = "findes-ikke"
+    digst = authorities["digst"]
+    digst.owns_frame = False
+    digst.save()
     page = make_guide(home, user=editor, publish=False)
     client.force_login(editor)
     response = client.post(
@@ -394,7 +394,10 @@ def test_submitting_a_guide_owned_by_a_missing_authority_explains_instead_of_fai
         follow=True,
     )
     assert response.status_code == 200
-    assert any("findes-ikke" in str(message) for message in response.context["messages"])
+    assert any(
+        "Guidens ramme" in str(message) and "Ingen myndighed ejer" in str(message)
+        for message in response.context["messages"]
+    )
     assert not page.workflow_states.exists()
 
 

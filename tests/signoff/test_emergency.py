@@ -59,7 +59,7 @@ def messages_of(response):
 
 
 def assert_refusal_names_units_and_round(message):
-    assert ATP in message and "(atp-udk)" in message
+    assert ATP in message and "(ATP/Udbetaling Danmark)" in message
     assert "nødudgivet" in message
     assert "efterfølgende godkendelsesrunde er åben" in message
 
@@ -104,7 +104,7 @@ class TestTheFindingsScenarios:
         events_before = SignOffEvent.objects.filter(action=SignOffEvent.EMERGENCY_PUBLISHED).count()
 
         response = admin_publish(client, page, revision=emergency_revision)
-        assert any(ATP in m and "(atp-udk)" in m for m in messages_of(response))
+        assert any(ATP in m and "(ATP/Udbetaling Danmark)" in m for m in messages_of(response))
         page = GuidePage.objects.get(pk=page.pk)
         assert page.live_revision_id == fixed_live
         assert "Usigneret ATP-tekst" not in str(page.body.get_prep_value())

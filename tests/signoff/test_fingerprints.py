@@ -2,7 +2,7 @@
 
 import pytest
 
-from guides.document import GuideDocument
+from guides.document import FRAME_ID, GuideDocument
 from guides.signoff.units import FRAME_LABEL, units_of
 from tests.factories import guide_data, make_guide, question, section
 
@@ -52,16 +52,29 @@ def test_changing_audience_or_owner_changes_the_fingerprint(draft, authorities):
     assert changed(draft, owner) == {draft.body[1].id}
 
 
-def test_review_date_source_block_ids_and_order_do_not_change_fingerprints(draft):
+def test_review_date_and_source_do_not_change_fingerprints(draft):
     def metadata(raw):
         for block in raw:
             block["value"]["review_by"] = "2030-01-01"
             block["value"]["source"] = "Ny kilde"
-            for child in block["value"]["content"]:
-                child["id"] = "00000000-0000-0000-0000-000000000000"
-        raw.reverse()
 
     assert changed(draft, metadata) == set()
+
+
+def test_a_content_blocks_id_is_served_so_it_is_signed(draft):
+    """The API gives each content block's id to consumers as a stable key."""
+
+    def new_id(raw):
+        raw[0]["value"]["content"][0]["id"] = "00000000-0000-0000-0000-000000000000"
+
+    assert changed(draft, new_id) == {draft.body[0].id}
+
+
+def test_reordering_sections_asks_the_frame_owner_only(draft):
+    def reorder(raw):
+        raw.reverse()
+
+    assert changed(draft, reorder) == {FRAME_ID}
 
 
 def test_frame_fingerprint_covers_title_intro_and_questions(home, authorities):

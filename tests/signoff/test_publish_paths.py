@@ -48,7 +48,7 @@ def unsigned(published_guide, editor):
 
 def assert_refused_naming_the_tax_section(message):
     assert "Afsnit skat" in message
-    assert "(skat)" in message
+    assert "(Skattestyrelsen)" in message
     assert "Afsnit pension" not in message
 
 

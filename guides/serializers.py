@@ -23,7 +23,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.whitelist import check_url
 
 from guides.audience import Answers, Condition, Questionnaire
-from guides.blocks.content import CALLOUT_FEATURES, RICH_TEXT_FEATURES, TimingBlock
+from guides.blocks.content import CALLOUT_FEATURES, RICH_TEXT_FEATURES
 from guides.document import ChecklistEntry, GuideDocument, Section
 from guides.richtext import sanitize
 from guides.timing import Timing
@@ -139,7 +139,7 @@ def _rich_text_fragments(sections: Iterable[Section]) -> list[tuple[str, list[st
 
 
 def _checklist_item(item, anchor_label: str, anchor, root_url: str) -> dict:
-    item_timing = TimingBlock.timing(item["timing"])
+    item_timing = Timing.from_stored(item["timing"])
     link = item.get("link") or {}
     return {
         "text": item["text"],

@@ -22,7 +22,7 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from guides.api.serializers import API_VERSION
+from guides.serializers import API_VERSION
 
 PUBLIC_DEFAULTS = {"max_age": 60, "s_maxage": 300, "stale_while_revalidate": 60, "stale_if_error": 86400}
 PRIVATE_CACHE_CONTROL = "private, no-store"

@@ -7,7 +7,7 @@ the public site uses (``test_the_in_memory_rendering_is_what_the_public_site_ser
 that): ``guides.views.serve_guide`` / ``serve_calendar`` with the delivery renderer's
 anonymous request (the questions form, an invalid answer, and for every audience the guide,
 its print view, its dated page and its calendar file), the home page's list of guides, and
-``guides.delivery.render.api_body`` / ``guides.api.serializers`` (the guide unfiltered,
+``guides.delivery.render.api_body`` / ``guides.serializers`` (the guide unfiltered,
 dated and for every audience, the list, and the 400 problem for an invalid answer).
 Nothing is published.
 
@@ -46,8 +46,8 @@ from hypothesis import strategies as st
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from guides import serializers
 from guides.api import api as public_api
-from guides.api import serializers
 from guides.blocks.fields import AnswerKeysBlock, KeyBlock
 from guides.delivery import render as delivery_render
 from guides.document import GuideDocument
@@ -70,7 +70,7 @@ STREAM_FIELDS = ("questions", "body")
 #: ``test_every_page_field_is_mutated_or_excluded`` keeps this list complete.
 NOT_MUTATED = {
     # Tree and identity bookkeeping written by Wagtail (treebeard, copy, translation); no
-    # editor sets them, and none is rendered by templates/ or guides/api/serializers.py
+    # editor sets them, and none is rendered by templates/ or guides/serializers.py
     # (grep: path, depth, numchild, translation_key, locale, content_type, page_ptr, alias_of).
     "id": "primary key",
     "page_ptr": "primary key",
@@ -572,21 +572,23 @@ CHANGE_HELP_TEXT = Recipe(
 SECTION_HTML = re.compile(rb'<section class="vejviser-section" id="afsnit-(?P<id>[^"]+)".*?</section>', re.S)
 
 
-def section_slices(outputs: dict[str, bytes]) -> dict[str, list[bytes]]:
+def section_slices(outputs: dict[str, bytes]) -> dict[str, set[bytes]]:
     """What each section contributes to the outputs: its API object and merged checklist
-    items (by ``section_id``), and its ``<section>`` in the citizen pages."""
-    slices: dict[str, list[bytes]] = {}
+    items (by ``section_id``), and its ``<section>`` in the citizen pages. A set: a section
+    that reads the same for one more audience (a question is added) has not changed; who
+    sees it is the frame's questions and the section's own condition, both signed."""
+    slices: dict[str, set[bytes]] = {}
     for name, body in sorted(outputs.items()):
         if name.startswith("api guide"):
             data = json.loads(body)
             for section in data["sections"]:
-                slices.setdefault(section["id"], []).append(serializers.render_json(section))
+                slices.setdefault(section["id"], set()).add(serializers.render_json(section))
             for group in data["checklist"] or []:
                 for item in group["items"]:
-                    slices.setdefault(item["section_id"], []).append(serializers.render_json(item))
+                    slices.setdefault(item["section_id"], set()).add(serializers.render_json(item))
         elif name.startswith("html"):
             for match in SECTION_HTML.finditer(body):
-                slices.setdefault(match["id"].decode(), []).append(match.group(0))
+                slices.setdefault(match["id"].decode(), set()).add(match.group(0))
     return slices
 
 

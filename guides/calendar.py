@@ -268,7 +268,8 @@ def build_ics(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     # Not in RFC 5545, but Apple Calendar and Outlook use it to name an imported calendar.
-    calendar.add("x-wr-calname", f"Tjekliste: {guide_title}")
+    # X-WR-CALNAME is an unescaped text property: a line break in a title would end the line.
+    calendar.add("x-wr-calname", "Tjekliste: " + " ".join(guide_title.split()))
     for due, entry in checklist.events():
         event = icalendar.Event()
         event.add("uid", event_uid(guide_slug, entry, uid_domain))

@@ -155,3 +155,21 @@ def test_dated_html_and_calendar_file_agree_on_dates(timed_guide, today):
     assert len(dated_headings) == len(dates)
     for day, heading in zip(dates, dated_headings, strict=True):
         assert calendar.danish_date(day) in heading.lower()
+
+
+def test_a_line_break_in_the_guide_title_does_not_break_the_calendar_file():
+    """Found by the served-property test: a title with a newline (possible through scripts
+    and the API, not the admin's one-line field) made the calendar file a 500."""
+    empty = calendar.DatedChecklist(
+        anchor=datetime.date(2027, 1, 4), today=datetime.date(2027, 1, 1), groups=[]
+    )
+    body = calendar.build_ics(
+        guide_title="Hvis du\nbliver ledig",
+        guide_slug="hvis-du-bliver-ledig",
+        guide_url="https://vejviser.example/hvis-du-bliver-ledig/",
+        checklist=empty,
+        uid_domain="vejviser.example",
+        now=datetime.datetime(2027, 1, 1, tzinfo=datetime.UTC),
+    )
+    parsed = icalendar.Calendar.from_ical(body)
+    assert str(parsed["x-wr-calname"]) == "Tjekliste: Hvis du bliver ledig"

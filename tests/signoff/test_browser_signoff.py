@@ -42,11 +42,16 @@ def append_to_section(page, heading, text):
         .locator("xpath=..")
         .locator("[contenteditable=true]")
     )
+    # Let the editor settle first, as a person reading the page would: typed at once, the
+    # change was sometimes made before Wagtail's autosave was watching the form (about one
+    # run in two on a loaded machine), and no autosave followed.
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)
     editor.click()
     page.keyboard.press("Control+End")
     # Wagtail 8 autosaves 500 ms after typing; wait for that save to come back, as a person
     # would, so the next action is made from the form the autosave brought up to date.
-    with page.expect_response(is_autosave):
+    with page.expect_response(is_autosave, timeout=30_000):
         page.keyboard.type(text)
 
 

@@ -279,6 +279,7 @@ TOKEN_PARAMETER = {
     "/guides/",
     response={200: GuideList, 304: None},
     url_name="guides",
+    operation_id="listGuides",
     summary="Published guides",
     openapi_extra={"responses": {200: {"headers": COMMON_HEADERS}}},
 )
@@ -309,6 +310,7 @@ def _list_last_modified(pages):
     "/guides/{slug}/",
     response={200: GuideDetail, 304: None, 400: Problem, 401: Problem, 403: Problem, 404: Problem},
     url_name="guide",
+    operation_id="getGuide",
     summary="One published guide, optionally for one audience",
     openapi_extra={
         "parameters": [ANSWERS_PARAMETER, ANCHOR_PARAMETER, TOKEN_PARAMETER],

@@ -67,3 +67,12 @@ def test_success_responses_document_both_body_and_headers(schema):
         ok = schema["paths"][path]["get"]["responses"]["200"]
         assert "schema" in ok["content"]["application/json"]
         assert set(ok["headers"]) == {"ETag", "Last-Modified", "Cache-Control"}
+
+
+def test_operation_ids_are_stable_names_not_module_paths(schema):
+    """Generated clients name their methods after these (issue 17: they leaked
+    ``guides_api_api_get_guide``)."""
+    operation_ids = {
+        operation["operationId"] for path in schema["paths"].values() for operation in path.values()
+    }
+    assert operation_ids == {"listGuides", "getGuide"}
